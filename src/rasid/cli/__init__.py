@@ -1,0 +1,70 @@
+"""The `rasid` command: thin commands over library functions (see CONTRACT.md).
+
+Exit status: 0 on success, 1 when some inputs were rejected, 2 on usage errors.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rasid.cli import commands
+from rasid.errors import RasidError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rasid", description="Story intelligence for Arabic news.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def db_option(p):
+        p.add_argument("--db", default=None, help="database file (default ./rasid.db or $RASID_DB)")
+
+    p = sub.add_parser("ingest", help="ingest files and folders (.txt .html .jsonl RSS/Atom)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    db_option(p)
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    p.set_defaults(func=commands.cmd_ingest)
+
+    p = sub.add_parser("stories", help="one line per story, newest first")
+    db_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=commands.cmd_stories)
+
+    p = sub.add_parser("show", help="one story with its articles")
+    p.add_argument("story_id", metavar="STORY_ID", help="a story id or a unique prefix of one")
+    db_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=commands.cmd_show)
+
+    p = sub.add_parser("export", help="export everything as json, jsonl or csv")
+    db_option(p)
+    p.add_argument("--format", required=True, choices=("json", "jsonl", "csv"))
+    p.add_argument("--out", default=None, help="output file (default: standard output)")
+    p.set_defaults(func=commands.cmd_export)
+
+    p = sub.add_parser("search", help="full-text search over normalized Arabic")
+    p.add_argument("query")
+    db_option(p)
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=commands.cmd_search)
+
+    p = sub.add_parser("demo", help="ingest the bundled demo corpus and print a digest")
+    db_option(p)
+    p.set_defaults(func=commands.cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except RasidError as e:
+        print(f"rasid: error: {e}", file=sys.stderr)
+        return getattr(e, "exit_status", 2)
+    except KeyboardInterrupt:
+        print("rasid: interrupted; every committed batch is kept: run the same command again "
+              "to finish", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,41 @@
+"""Human-readable summaries printed after ingest and by the demo."""
+from __future__ import annotations
+
+from collections import Counter
+
+from rasid.pipeline import IngestReport
+from rasid.store.sqlite import SQLiteStore
+
+
+def ingest_summary(report: IngestReport, db: str) -> str:
+    langs = ", ".join(f"{n} {lang}" for lang, n in report.languages.most_common())
+    return (f"ingested {report.items} items from {report.files} files into {db}: "
+            f"{report.added} new articles{f' ({langs})' if langs else ''}, "
+            f"{report.already_stored} already stored, {report.rejected} rejected")
+
+
+def store_digest(store: SQLiteStore, newest: int = 8) -> str:
+    counts = store.counts()
+    db = store.db
+    langs = Counter(dict(db.execute("SELECT lang, count(*) FROM articles GROUP BY lang").fetchall()))
+    outlets = db.execute("SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL"
+                         " GROUP BY outlet ORDER BY n DESC, outlet LIMIT 6").fetchall()
+    first, last = db.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    codes = db.execute("SELECT code, count(*) FROM rejected GROUP BY code ORDER BY 2 DESC").fetchall()
+    headlines = db.execute("SELECT count(*) FROM articles WHERE headline IS NOT NULL").fetchone()[0]
+    lines = [
+        f"database {store.path}: {counts['articles']} articles, {counts['stories']} stories, "
+        f"{counts['outlets']} outlets, {counts['rejected']} rejected inputs",
+        "  languages: " + (", ".join(f"{lang} {n}" for lang, n in langs.most_common()) or "-"),
+        f"  published: {first or '?'} .. {last or '?'}; {headlines} articles with a headline",
+    ]
+    if outlets:
+        lines.append("  top outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets))
+    if codes:
+        lines.append("  rejected: " + ", ".join(f"{c} {n}" for c, n in codes))
+    stories = store.stories()[:newest]
+    if stories:
+        lines.append("  newest stories:")
+        for s in stories:
+            lines.append(f"    {s.id}  {s.last_seen or '----------'}  [{len(s.article_ids)}]  {s.title}")
+    return "\n".join(lines)

@@ -1,0 +1,78 @@
+"""Settings: packaged defaults, then a user file, then RASID_* environment variables.
+
+Every setting is named, defaulted and explained here. The user file is TOML at
+$RASID_CONFIG or ~/.config/rasid/config.toml, with the same names as keys.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from rasid.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = "rasid.db"
+    """Database used when --db is not given: a SQLite file path."""
+
+    max_file_bytes: int = 20 * 1024 * 1024
+    """Largest .txt/.html/feed file read whole; bigger ones are rejected as too_large.
+    JSON Lines files are streamed and have no file limit."""
+
+    max_record_chars: int = 1_000_000
+    """Largest single article (a JSONL line or a text body); bigger ones are rejected."""
+
+    batch_size: int = 500
+    """Articles per database transaction: a crash loses at most one uncommitted batch."""
+
+    rejected_sample_bytes: int = 1024 * 1024
+    """Bytes of a rejected item kept in the database (the whole item when smaller)."""
+
+    progress: str = "auto"
+    """Progress bars on stderr: auto (when stderr is a terminal), always or never."""
+
+
+_ENV_PREFIX = "RASID_"
+
+
+def _coerce(name: str, value: object, kind: type) -> object:
+    try:
+        return kind(value)
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"setting {name}={value!r} is not a valid {kind.__name__}") from e
+
+
+def _user_file() -> Path:
+    env = os.environ.get("RASID_CONFIG")
+    return Path(env) if env else Path.home() / ".config" / "rasid" / "config.toml"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Defaults <- user file <- environment <- explicit overrides (e.g. CLI options)."""
+    settings = Settings()
+    types = {f.name: type(getattr(settings, f.name)) for f in fields(Settings)}
+    layers: list[dict[str, object]] = []
+    path = _user_file()
+    if path.is_file():
+        try:
+            import tomllib
+        except ModuleNotFoundError:  # Python 3.10
+            tomllib = None
+        if tomllib is not None:
+            try:
+                layers.append(tomllib.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError) as e:
+                raise ConfigError(f"cannot read config file {path}: {e}") from e
+    layers.append({k[len(_ENV_PREFIX):].lower(): v for k, v in os.environ.items()
+                   if k.startswith(_ENV_PREFIX) and k != "RASID_CONFIG"})
+    layers.append({k: v for k, v in overrides.items() if v is not None})
+    for layer in layers:
+        known = {k: _coerce(k, v, types[k]) for k, v in layer.items() if k in types}
+        settings = replace(settings, **known)
+    if settings.progress not in ("auto", "always", "never"):
+        raise ConfigError(f"setting progress={settings.progress!r}: use auto, always or never")
+    if settings.batch_size < 1:
+        raise ConfigError("setting batch_size must be at least 1")
+    return settings

@@ -1,0 +1,133 @@
+"""The typed core shared by every stage.
+
+Records are frozen and slotted: a stage that adds information returns a new
+record (`dataclasses.replace`) instead of mutating one another stage holds.
+Offsets are always character offsets into `Article.text`, which never changes
+after cleaning.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input item as read, before cleaning: a file, a JSONL line or a feed entry."""
+
+    source: str               # the file it came from, as the user named it
+    line: int | None          # 1-based line (JSONL) or entry number (feeds); None for whole files
+    format: str               # txt | html | jsonl | feed
+    text: str                 # decoded plain text (or main text extracted from HTML)
+    source_id: str            # caller's id, else URL (feeds), else file path (+ :line)
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # as given; parsed by the cleaner
+    lang: str | None = None
+    encoding: str | None = None
+    caller_id: str | None = None  # the `id` field of a JSONL line, verbatim
+    extra: dict = field(default_factory=dict)  # other input fields, kept verbatim
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input item that could not become an article, kept with its reason."""
+
+    source: str
+    line: int | None
+    code: str                 # empty | binary | too_large | encoding | json | schema | html | feed | io
+    reason: str               # a sentence a user can act on
+    size: int = 0
+    sha256: str = ""
+    sample: bytes = b""       # the item's bytes (capped), so nothing is lost
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets in cleaned text back to the decoded original.
+
+    Stored as runs (clean_start, original_start, length) of characters copied
+    unchanged; characters the cleaner inserted (a space joining two halves of a
+    broken paragraph, paragraph breaks) map to the nearest preceding source
+    character.
+    """
+
+    runs: tuple[tuple[int, int, int], ...]
+
+    def to_original(self, offset: int) -> int:
+        if not self.runs:
+            return 0
+        starts = [r[0] for r in self.runs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return self.runs[0][1]
+        clean_start, orig_start, length = self.runs[i]
+        if offset < clean_start + length:
+            return orig_start + offset - clean_start
+        return orig_start + length  # inside inserted text: just after the run
+
+    def span_to_original(self, span: Span) -> Span:
+        start = self.to_original(span.start)
+        end = self.to_original(span.end - 1) + 1 if span.end > span.start else start
+        return Span(start, max(start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the original the cleaner dropped, and why (kept for audit)."""
+
+    span: Span                # in the original
+    reason: str               # ad_marker | share | related | source_line | photo_credit | headline ...
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    source_id: str
+    source: str
+    line: int | None
+    format: str
+    text: str
+    headline: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None          # YYYY-MM-DD
+    published_at: str | None = None       # full ISO datetime when the input had one
+    published_inferred: bool = False
+    lang: str = "und"
+    encoding: str | None = None
+    original: str = ""                    # decoded input text the offset map points into
+    offset_map: OffsetMap = OffsetMap(())
+    paragraphs: tuple[Span, ...] = ()
+    subheadings: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()      # body sentences only (no subheadings)
+    removed: tuple[Removal, ...] = ()
+    story_id: str | None = None
+    thread_id: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    thread_id: str
+    title: str
+    first_seen: str | None
+    last_seen: str | None
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    independent_origins: int = 0

@@ -1,0 +1,150 @@
+"""The ordered stages of an ingest run, batched, with an explicit bad-input policy.
+
+    paths -> ingest (files -> raw documents | rejections)
+          -> ids (content ids; items already stored are skipped before any work)
+          -> clean (raw -> Article)
+          -> story (articles -> stories)
+          -> store (one transaction per batch)
+
+Bad input never stops a batch run: each rejected item is stored with its
+reason and returned in the report. A crash or Ctrl-C loses at most the batch
+in flight; re-running the same command completes the job without duplicates.
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from time import perf_counter
+
+from rasid.clean import Cleaner
+from rasid.config import Settings, load_settings
+from rasid.ids import article_id
+from rasid.ingest import InputFile, find_files, read_file
+from rasid.model import Article, RawDocument, Rejection
+from rasid.store.base import FileDone, Store
+from rasid.story import SingletonStories
+
+MAX_REPORTED_REJECTIONS = 10_000
+
+
+@dataclass(slots=True)
+class IngestReport:
+    files: int = 0
+    items: int = 0
+    added: int = 0
+    already_stored: int = 0
+    rejected: int = 0
+    rejections: list[Rejection] = field(default_factory=list)  # the first MAX_REPORTED_REJECTIONS
+    languages: Counter = field(default_factory=Counter)
+    seconds: Counter = field(default_factory=Counter)  # wall time per stage: read, ids, clean, story, store
+
+    @property
+    def ok(self) -> bool:
+        return self.rejected == 0
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.raws: list[RawDocument] = []
+        self.rejections: list[Rejection] = []
+        self.files_done: list[FileDone] = []
+
+    def __len__(self) -> int:
+        return len(self.raws) + len(self.rejections)
+
+
+class Pipeline:
+    """Configured once, run on any number of path lists against one store."""
+
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
+        self.store = store
+        self.settings = settings or load_settings()
+        self.cleaner = Cleaner()
+        self.stories = SingletonStories()
+
+    def _flush(self, batch: _Batch, report: IngestReport) -> None:
+        t0 = perf_counter()
+        ids = [article_id(r) for r in batch.raws]
+        stored = self.store.existing_article_ids(ids)
+        t1 = perf_counter()
+        fresh: list[Article] = []
+        seen = set(stored)
+        for raw, aid in zip(batch.raws, ids):
+            if aid in seen:
+                report.already_stored += 1
+                continue
+            seen.add(aid)
+            fresh.append(self.cleaner(raw, aid))
+        t2 = perf_counter()
+        stories = self.stories.assign(fresh)
+        t3 = perf_counter()
+        report.added += self.store.write_batch(fresh, batch.rejections, stories, batch.files_done)
+        t4 = perf_counter()
+        report.languages.update(a.lang for a in fresh)
+        report.seconds.update({"ids": t1 - t0, "clean": t2 - t1, "story": t3 - t2, "store": t4 - t3})
+
+    def run(self, paths: Iterable[str], label: str | None = None, progress: bool | None = None) -> IngestReport:
+        files = find_files(paths, label)
+        report = IngestReport(files=len(files))
+        bar = _progress_bar(sum(f.size for f in files), self.settings, progress)
+        batch = _Batch()
+        started = perf_counter()
+        try:
+            for file in files:
+                count = 0
+                for item in read_file(file, self.settings, bar.update):
+                    count += 1
+                    report.items += 1
+                    if isinstance(item, Rejection):
+                        report.rejected += 1
+                        if len(report.rejections) < MAX_REPORTED_REJECTIONS:
+                            report.rejections.append(item)
+                        batch.rejections.append(item)
+                    else:
+                        batch.raws.append(item)
+                    if len(batch) >= self.settings.batch_size:
+                        self._flush(batch, report)
+                        batch = _Batch()
+                        bar.set_postfix(articles=report.added, rejected=report.rejected, refresh=False)
+                batch.files_done.append(_file_done(file, count))
+            self._flush(batch, report)
+        finally:
+            bar.close()
+            staged = sum(report.seconds.values())
+            report.seconds["read"] = perf_counter() - started - staged
+        return report
+
+
+def _file_done(file: InputFile, items: int) -> FileDone:
+    try:
+        sha = _sha256(file.path)
+    except OSError:
+        sha = hashlib.sha256(file.name.encode()).hexdigest()
+    return FileDone(sha, file.name, file.size, items)
+
+
+def _progress_bar(total: int, settings: Settings, progress: bool | None):
+    from tqdm import tqdm
+
+    if progress is None:
+        progress = settings.progress == "always" or (settings.progress == "auto" and sys.stderr.isatty())
+    return tqdm(total=total, unit="B", unit_scale=True, desc="ingest", disable=not progress,
+                file=sys.stderr, leave=False)
+
+
+def ingest(paths: Iterable[str], store: Store, settings: Settings | None = None,
+           label: str | None = None, progress: bool | None = None) -> IngestReport:
+    """Ingest files and folders into `store`; see the module docstring for the policy."""
+    return Pipeline(store, settings).run(paths, label=label, progress=progress)

@@ -1,0 +1,29 @@
+"""Reviewed data files (abbreviations, boilerplate patterns, field aliases).
+
+Data lives in files, not code, so that reviewers can change a list without
+touching logic. `read_lines` drops comments and blank lines.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources as _resources
+from pathlib import Path
+
+
+def resource_path(name: str) -> Path:
+    return Path(str(_resources.files("rasid.resources").joinpath(name)))
+
+
+@lru_cache(maxsize=None)
+def read_lines(name: str) -> tuple[str, ...]:
+    """Non-blank, non-comment lines of a packaged resource file."""
+    text = resource_path(name).read_text(encoding="utf-8")
+    return tuple(
+        line.rstrip("\n") for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def read_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Tab-separated rows of a packaged resource file."""
+    return tuple(tuple(line.split("\t")) for line in read_lines(name))

@@ -1,0 +1,64 @@
+"""Export the whole store in open formats: one JSON object, JSON Lines, or CSV.
+
+JSON follows the contract exactly and is written incrementally, so exporting a
+large archive does not hold it in memory twice. JSON Lines writes one record
+per line tagged with "record" (article, entity, story, rejected). CSV writes
+the articles table, one row per article, for spreadsheets.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+from rasid.errors import UsageError
+from rasid.serve.records import article_record, rejection_record, story_record
+from rasid.store.base import Store
+
+FORMATS = ("json", "jsonl", "csv")
+CSV_COLUMNS = ("id", "source_id", "url", "outlet", "lang", "published", "published_inferred",
+               "headline", "story_id", "thread_id", "text")
+
+
+def _dump(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _sections(store: Store):
+    yield "articles", (article_record(a) for a in store.iter_articles())
+    yield "entities", iter(())
+    yield "stories", (story_record(s) for s in store.stories())
+    yield "rejected", (rejection_record(r) for r in store.iter_rejections())
+
+
+def export_json(store: Store, out: TextIO) -> None:
+    out.write("{")
+    for k, (name, records) in enumerate(_sections(store)):
+        out.write(("," if k else "") + f'\n"{name}": [')
+        for i, rec in enumerate(records):
+            out.write(("," if i else "") + "\n  " + _dump(rec))
+        out.write("\n]")
+    out.write("\n}\n")
+
+
+def export_jsonl(store: Store, out: TextIO) -> None:
+    kinds = {"articles": "article", "entities": "entity", "stories": "story", "rejected": "rejected"}
+    for name, records in _sections(store):
+        for rec in records:
+            out.write(_dump({"record": kinds[name], **rec}) + "\n")
+
+
+def export_csv(store: Store, out: TextIO) -> None:
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for a in store.iter_articles():
+        rec = article_record(a)
+        writer.writerow(["true" if rec[c] is True else "false" if rec[c] is False else rec[c]
+                         for c in CSV_COLUMNS])
+
+
+def export(store: Store, fmt: str, out: TextIO) -> None:
+    writers = {"json": export_json, "jsonl": export_jsonl, "csv": export_csv}
+    if fmt not in writers:
+        raise UsageError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    writers[fmt](store, out)

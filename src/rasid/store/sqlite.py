@@ -1,0 +1,202 @@
+"""The default store: one SQLite file in WAL mode, versioned migrations, FTS5 search."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from rasid.errors import StoreError
+from rasid.ids import rejection_id
+from rasid.model import Article, Rejection, Story
+from rasid.store.base import FileDone, SearchHit
+from rasid.store.codec import article_from_row, layout_json, rejection_from_row, story_from_row
+from rasid.text.tokens import match_keys
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, SQL) for every packaged migration, in order."""
+    folder = resources.files("rasid.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def index_text(text: str | None) -> str:
+    """What the search index holds for a text: its match keys (see rasid.text.tokens)."""
+    return " ".join(match_keys(text)) if text else ""
+
+
+class SQLiteStore:
+    """Store backed by one SQLite file (or ':memory:')."""
+
+    def __init__(self, path: str | Path = "rasid.db"):
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open database {self.path}: {e}") from e
+        self.db.row_factory = sqlite3.Row
+        try:
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self.migrate()
+        except sqlite3.DatabaseError as e:
+            self.db.close()
+            raise StoreError(f"{self.path} is not a rasid database (or is damaged): {e}") from e
+
+    # -- schema -----------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        current = self.schema_version
+        known = migrations()
+        if known and current > known[-1][0]:
+            raise StoreError(f"{self.path} has schema version {current}, newer than this rasid "
+                             f"understands ({known[-1][0]}); upgrade rasid")
+        for version, sql in known:
+            if version > current:
+                self.db.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+
+    # -- writing ----------------------------------------------------------
+    def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(q, chunk))
+        return found
+
+    def is_file_done(self, sha256: str) -> bool:
+        return self.db.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def write_batch(self, articles: Iterable[Article], rejections: Iterable[Rejection] = (),
+                    stories: Iterable[Story] = (), files_done: Iterable[FileDone] = ()) -> int:
+        """Write everything in one transaction; returns the number of new articles."""
+        now = _now()
+        added = 0
+        cur = self.db.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            for a in articles:
+                cur.execute(
+                    "INSERT OR IGNORE INTO articles (id, source_id, source, line, format, encoding, url,"
+                    " outlet, headline, text, published, published_at, published_inferred, lang,"
+                    " story_id, thread_id, original, layout, extra, ingested_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, a.source_id, a.source, a.line, a.format, a.encoding, a.url, a.outlet,
+                     a.headline, a.text, a.published, a.published_at, int(a.published_inferred),
+                     a.lang, a.story_id, a.thread_id, a.original, layout_json(a),
+                     json.dumps(a.extra, ensure_ascii=False, default=str), now))
+                if cur.rowcount:
+                    added += 1
+                    cur.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?,?,?)",
+                                (cur.lastrowid, index_text(a.headline), index_text(a.text)))
+            for r in rejections:
+                cur.execute(
+                    "INSERT OR IGNORE INTO rejected (id, source, line, code, reason, size, sha256,"
+                    " sample, rejected_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (rejection_id(r.source, r.line, r.sha256, r.code), r.source, r.line, r.code,
+                     r.reason, r.size, r.sha256, r.sample, now))
+            for s in stories:
+                cur.execute(
+                    "INSERT INTO stories (id, thread_id, title, first_seen, last_seen,"
+                    " independent_origins, data) VALUES (?,?,?,?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET thread_id=excluded.thread_id, title=excluded.title,"
+                    " first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
+                    " independent_origins=excluded.independent_origins, data=excluded.data",
+                    (s.id, s.thread_id, s.title, s.first_seen, s.last_seen, s.independent_origins,
+                     json.dumps({"outlets": list(s.outlets)}, ensure_ascii=False)))
+                cur.executemany("UPDATE articles SET story_id = ?, thread_id = ? WHERE id = ?",
+                                [(s.id, s.thread_id, aid) for aid in s.article_ids])
+            for f in files_done:
+                cur.execute("INSERT OR REPLACE INTO files (sha256, source, size, items, completed_at)"
+                            " VALUES (?,?,?,?,?)", (f.sha256, f.source, f.size, f.items, now))
+            cur.execute("COMMIT")
+        except BaseException:
+            # Ctrl-C or any failure: the batch is all or nothing.
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        return added
+
+    # -- reading ----------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return article_from_row(row) if row else None
+
+    def iter_articles(self) -> Iterator[Article]:
+        for row in self.db.execute("SELECT * FROM articles ORDER BY seq"):
+            yield article_from_row(row)
+
+    def _story_article_ids(self, story_id: str) -> tuple[str, ...]:
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE story_id = ? ORDER BY published, seq", (story_id,))
+        return tuple(r[0] for r in rows)
+
+    def stories(self) -> list[Story]:
+        """Every story, newest first (by last seen, then first seen)."""
+        rows = self.db.execute(
+            "SELECT * FROM stories ORDER BY last_seen IS NULL, last_seen DESC, first_seen DESC, id")
+        members: dict[str, list[str]] = {}
+        for sid, aid in self.db.execute(
+                "SELECT story_id, id FROM articles WHERE story_id IS NOT NULL ORDER BY published, seq"):
+            members.setdefault(sid, []).append(aid)
+        return [story_from_row(r, tuple(members.get(r["id"], ()))) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        """A story by id or by a unique id prefix (as git does for commits)."""
+        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None and story_id:
+            rows = self.db.execute("SELECT * FROM stories WHERE id LIKE ? LIMIT 2",
+                                   (story_id.replace("%", "").replace("_", "") + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return story_from_row(row, self._story_article_ids(row["id"])) if row else None
+
+    def iter_rejections(self) -> Iterator[Rejection]:
+        for row in self.db.execute("SELECT * FROM rejected ORDER BY source, line"):
+            yield rejection_from_row(row)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles matching every word of `query`, spelling and clitics folded."""
+        keys = match_keys(query)
+        if not keys:
+            return []
+        fts_query = " AND ".join('"' + k.replace('"', '""') + '"' for k in keys)
+        rows = self.db.execute(
+            "SELECT a.id, bm25(articles_fts) AS score, a.headline, a.text FROM articles_fts"
+            " JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?"
+            " ORDER BY score LIMIT ?", (fts_query, limit)).fetchall()
+        return [SearchHit(r["id"], -r["score"], r["headline"] or r["text"][:160]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        one = lambda q: self.db.execute(q).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "stories": one("SELECT count(*) FROM stories"),
+            "rejected": one("SELECT count(*) FROM rejected"),
+            "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+        }
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

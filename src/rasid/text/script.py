@@ -1,0 +1,60 @@
+"""Script-level facts about characters: invisible controls and Arabic letters."""
+from __future__ import annotations
+
+import re
+
+# Characters that change nothing a reader sees but break matching and offsets:
+# zero-width space/joiners, bidi marks, embeddings, overrides and isolates, the
+# Arabic letter mark, the BOM used as a zero-width no-break space, soft hyphen.
+INVISIBLE_CHARS = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069"
+    "\u061c\ufeff\u00ad\u2060"
+)
+_DELETE_INVISIBLE = {ord(c): None for c in INVISIBLE_CHARS}
+
+
+def strip_invisible(text: str) -> str:
+    """Remove zero-width and bidi control characters."""
+    return text.translate(_DELETE_INVISIBLE)
+
+
+def is_arabic_letter(ch: str) -> bool:
+    """True for letters of the Arabic script (base block and presentation forms)."""
+    o = ord(ch)
+    return (
+        (0x0621 <= o <= 0x063A)
+        or (0x0641 <= o <= 0x064A)
+        or (0x066E <= o <= 0x06D3)
+        or (0x06FA <= o <= 0x06FF)
+        or (0xFB50 <= o <= 0xFDFF)
+        or (0xFE70 <= o <= 0xFEFC)
+    )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+_DELETE_ARABIC_LETTERS = {
+    c: None for lo, hi in ((0x0621, 0x063A), (0x0641, 0x064A), (0x066E, 0x06D3), (0x06FA, 0x06FF),
+                           (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+    for c in range(lo, hi + 1)
+}
+
+
+def arabic_letter_count(text: str) -> int:
+    """Number of Arabic-script letters (a C-speed count via str.translate)."""
+    return len(text) - len(text.translate(_DELETE_ARABIC_LETTERS))
+
+
+def letter_count(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def arabic_ratio(text: str, sample: int = 2000) -> float:
+    """Share of Arabic-script letters among all letters in the first `sample` chars."""
+    head = text[:sample]
+    letters = letter_count(head)
+    return len(_ARABIC_LETTER.findall(head)) / letters if letters else 0.0
