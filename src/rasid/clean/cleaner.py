@@ -38,19 +38,21 @@ def _edits_pattern() -> re.Pattern[str]:
 
 
 _EDITS: re.Pattern[str] | None = None
+_SPACE_CHARS = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B)))
 _NEWLINES = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
-CAPTION_MAX_WORDS = 40
+CAPTION_MAX_WORDS = 30  # captions are short; longer lines only lose the credit
 BOILERPLATE_MAX_CHARS = 240
 RELATED_MAX_ITEMS = 6
 RELATED_ITEM_MAX_WORDS = 15
 
 
-def _split_lines(original: str) -> list[Line]:
+def _split_lines(original: str) -> tuple[list[Line], list[Removal]]:
     """Lines of the original, with in-line edits applied and edges stripped."""
     global _EDITS
     if _EDITS is None:
         _EDITS = _edits_pattern()
     lines: list[Line] = []
+    removed: list[Removal] = []
     start = 0
     bounds = [(m.start(), m.end()) for m in _NEWLINES.finditer(original)] + [(len(original), len(original))]
     for nl_start, nl_end in bounds:
@@ -58,16 +60,24 @@ def _split_lines(original: str) -> list[Line]:
         pieces: list[Piece] = []
         pos = 0
         for m in _EDITS.finditer(segment):
+            if m.start() < pos:
+                continue  # inside whitespace already swallowed after a removed marker
             if m.start() > pos:
                 pieces.append(Piece(segment[pos:m.start()], start + pos))
+            pos = m.end()
             if m.lastgroup == "ws":
                 pieces.append(Piece(" ", None))
-            pos = m.end()
+            elif m.lastgroup == "bp":
+                removed.append(Removal(Span(start + m.start(), start + m.end()), "ad_marker"))
+                # "الخطة [ad_2] تشمل" -> one space, not two.
+                if not pieces or pieces[-1].text[-1:].isspace():
+                    while pos < len(segment) and segment[pos] in _SPACE_CHARS:
+                        pos += 1
         if pos < len(segment):
             pieces.append(Piece(segment[pos:], start + pos))
         lines.append(Line(pieces, start, nl_start).strip())
         start = nl_end
-    return lines
+    return lines, removed
 
 
 def _drop_boilerplate(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
@@ -99,13 +109,30 @@ def _drop_boilerplate(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
                 reason = "photo_credit"
             else:  # a long paragraph that merely ends with a credit keeps its text
                 cut_at = text.rfind("(")
+                credit = _credit_span(line, cut_at)
                 line = line.cut(cut_at, len(text)).strip()
-                removed.append(Removal(Span(line.end - (len(text) - cut_at), line.end), "photo_credit"))
+                if credit:
+                    removed.append(Removal(credit, "photo_credit"))
         if reason:
             removed.append(Removal(Span(line.start, line.end), reason))
         else:
             kept.append(line)
     return kept, removed
+
+
+def _credit_span(line: Line, cut_at: int) -> Span | None:
+    """Where, in the original, the credit that starts at line-text offset `cut_at` lies."""
+    pos = 0
+    first = last = None
+    for p in line.pieces:
+        p_end = pos + len(p.text)
+        if p.origin is not None and p_end > cut_at:
+            lo = max(cut_at, pos) - pos
+            if first is None:
+                first = p.origin + lo
+            last = p.origin + len(p.text)
+        pos = p_end
+    return Span(first, last) if first is not None else None
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -116,7 +143,9 @@ def _same_text(a: str, b: str) -> bool:
 def clean(raw: RawDocument, article_id_: str | None = None) -> Article:
     """Clean one raw document into an Article (id, headline, text, layout, metadata)."""
     original = raw.text
-    lines, removed = _drop_boilerplate(_split_lines(original))
+    lines, inline_removed = _split_lines(original)
+    lines, removed = _drop_boilerplate(lines)
+    removed += inline_removed
     headline = raw.title.strip() if raw.title and raw.title.strip() else None
     headline_line: Line | None = None
     if lines and headline and _same_text(lines[0].text, headline):

@@ -44,24 +44,24 @@ class Line:
 
     def cut(self, a: int, b: int, replacement: str = "") -> "Line":
         """A copy with line-text characters [a, b) replaced by `replacement`."""
-        out: list[Piece] = []
-        pos = 0
-        for p in self.pieces:
-            p_end = pos + len(p.text)
-            if p_end <= a or pos >= b:
-                out.append(p)
-            else:
-                if pos < a:
-                    out.append(Piece(p.text[: a - pos], p.origin))
-                if a >= pos and replacement:
-                    out.append(Piece(replacement, None))
-                if p_end > b:
-                    k = b - pos
-                    out.append(Piece(p.text[k:], None if p.origin is None else p.origin + k))
-            pos = p_end
-        if replacement and a >= pos:
-            out.append(Piece(replacement, None))
-        return Line(out, self.start, self.end)
+        inserted = [Piece(replacement, None)] if replacement else []
+        return Line(_slice(self.pieces, 0, a) + inserted + _slice(self.pieces, b, None),
+                    self.start, self.end)
+
+
+def _slice(pieces: list[Piece], lo: int, hi: int | None) -> list[Piece]:
+    """The pieces covering line-text characters [lo, hi), split where needed."""
+    out: list[Piece] = []
+    pos = 0
+    for p in pieces:
+        p_end = pos + len(p.text)
+        a = max(lo, pos)
+        b = p_end if hi is None else min(hi, p_end)
+        if a < b:
+            k = a - pos
+            out.append(Piece(p.text[k:b - pos], None if p.origin is None else p.origin + k))
+        pos = p_end
+    return out
 
 
 def join_lines(lines: list[Line], sep: str) -> Line:

@@ -8,6 +8,7 @@ from pathlib import Path
 from rasid.cli.digest import ingest_summary, store_digest
 from rasid.config import load_settings
 from rasid.errors import NotFound, UsageError
+from rasid.ingest import find_files
 from rasid.pipeline import ingest
 from rasid.resources import resource_path
 from rasid.serve.export import export
@@ -43,6 +44,7 @@ def _report_rejections(report) -> None:
 def cmd_ingest(args) -> int:
     db = _db(args)
     settings = load_settings(progress="never" if args.quiet else None)
+    find_files(args.paths)  # a missing path is a usage error before any database is created
     store = open_store(db)
     try:
         report = ingest(args.paths, store, settings)

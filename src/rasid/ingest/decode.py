@@ -58,6 +58,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def wide_encoding(head: bytes) -> str | None:
+    """UTF-16/32 (with or without a BOM) that a stream must be decoded as before splitting lines."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"  # checked first: the UTF-32 LE mark begins like UTF-16 LE's
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return _utf16_without_bom(head)
+
+
 def binary_kind(data: bytes) -> str | None:
     """A description of what binary data looks like, or None if it may be text."""
     for magic, what in _SIGNATURES.items():
@@ -68,6 +77,11 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+# An Arabic letter glued to a Latin letter ("prىsent") is what Latin text
+# decoded with an Arabic code page looks like; real Arabic never does that.
+_MIXED_WORD = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
+
+
 def _arabic_plausible(text: str) -> bool:
     """True if the non-ASCII characters of `text` look like real Arabic."""
     non_ascii = [ch for ch in text if ord(ch) > 127]
@@ -75,7 +89,9 @@ def _arabic_plausible(text: str) -> bool:
         return True
     good = sum(1 for ch in non_ascii
                if "\u0600" <= ch <= "\u06ff" or ch in _ARABIC_PUNCT or ch == "\u00a0")
-    return good / len(non_ascii) >= 0.9
+    if good / len(non_ascii) < 0.9:
+        return False
+    return len(_MIXED_WORD.findall(text)) <= max(1, len(non_ascii) // 200)
 
 
 def _latin_plausible(text: str) -> bool:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rasid.config import Settings
 from rasid.errors import InputError
-from rasid.ingest.decode import decode_bytes, declared_encoding
+from rasid.ingest.decode import decode_bytes, declared_encoding, wide_encoding
 from rasid.ingest.fields import map_fields
 from rasid.ingest.html import extract_page, html_fragment_text
 from rasid.model import RawDocument, Rejection
@@ -23,10 +24,14 @@ Item = RawDocument | Rejection
 Advance = Callable[[int], None]
 
 
-def rejection(err: InputError, data: bytes, settings: Settings) -> Rejection:
+def rejection(err: InputError, data: bytes, settings: Settings,
+              size: int | None = None, sha256: str | None = None) -> Rejection:
+    """A Rejection keeping the item's bytes (capped); `size`/`sha256` describe the whole
+    item when only part of it (`data`) was read."""
     return Rejection(
         source=err.source, line=err.line, code=err.code, reason=err.reason,
-        size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data) if size is None else size,
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         sample=data[: settings.rejected_sample_bytes],
     )
 
@@ -117,21 +122,29 @@ def read_jsonl(path: Path, source: str, settings: Settings, advance: Advance) ->
     line_limit = settings.max_record_chars * 4  # UTF-8 Arabic is 2 bytes a character, plus JSON
     with open(path, "rb") as raw_fh:
         fh = gzip.GzipFile(fileobj=raw_fh) if path.suffix.lower() == ".gz" else raw_fh
-        if fh.peek(64)[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-            yield from _read_json_array(fh, source, settings)
-            advance(path.stat().st_size)
-            return
-        last_pos = 0
-        for number, (data, size) in enumerate(_lines(fh, line_limit), start=1):
-            pos = raw_fh.tell()
-            advance(pos - last_pos)
-            last_pos = pos
-            if size > line_limit:
-                err = InputError("too_large", f"line is {size:,} bytes long, more than the "
-                                 f"{line_limit:,}-byte limit (max_record_chars x 4)", source, number)
-                yield rejection(err, data, settings)
-            elif data.strip():  # blank lines carry nothing
-                yield _jsonl_item(data, source, number, settings)
+        number = 0
+        try:
+            head = fh.peek(64)[:64]
+            if wide_encoding(head) or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+                yield from _read_whole_json(fh, source, settings)
+                advance(path.stat().st_size)
+                return
+            last_pos = 0
+            for number, (data, size) in enumerate(_lines(fh, line_limit), start=1):
+                pos = raw_fh.tell()
+                advance(pos - last_pos)
+                last_pos = pos
+                if size > line_limit:
+                    err = InputError("too_large", f"line is {size:,} bytes long, more than the "
+                                     f"{line_limit:,}-byte limit (max_record_chars x 4)", source, number)
+                    yield rejection(err, data, settings, size=size)
+                elif data.strip():  # blank lines carry nothing
+                    yield _jsonl_item(data, source, number, settings)
+        except (OSError, EOFError, zlib.error) as e:
+            # A damaged compressed stream: what was read is kept, the rest is one rejection.
+            err = InputError("io", f"damaged or truncated file after line {number}: {e}; "
+                             "the lines before it were read", source, number + 1)
+            yield rejection(err, b"", settings)
 
 
 def _lines(fh, limit: int) -> Iterator[tuple[bytes, int]]:
@@ -157,9 +170,9 @@ def _jsonl_item(data: bytes, source: str, number: int, settings: Settings) -> It
         if number == 1 and data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         try:
-            line_text = data.decode("utf-8")
+            line_text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            line_text, _enc = decode_bytes(data, source, number)
+            line_text, encoding = decode_bytes(data, source, number)
         try:
             obj = json.loads(line_text)
         except json.JSONDecodeError as e:
@@ -168,31 +181,46 @@ def _jsonl_item(data: bytes, source: str, number: int, settings: Settings) -> It
         if not isinstance(obj, dict):
             raise InputError("schema", f"expected a JSON object, got {type(obj).__name__}",
                              source, number)
-        return document_from_fields(obj, source, number, "jsonl", "utf-8", settings)
+        return document_from_fields(obj, source, number, "jsonl", encoding, settings)
     except InputError as e:
         return rejection(e, data, settings)
 
 
-def _read_json_array(fh, source: str, settings: Settings) -> Iterator[Item]:
+def _read_whole_json(fh, source: str, settings: Settings) -> Iterator[Item]:
+    """A JSON array file, or JSON Lines in UTF-16/32 (which cannot be split on bytes)."""
     data = fh.read(settings.max_file_bytes + 1)
     try:
         if len(data) > settings.max_file_bytes:
-            raise InputError("too_large", "JSON array file is larger than max_file_bytes; "
-                             "write it as JSON Lines instead", source)
-        text, _enc = decode_bytes(data, source)
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise InputError("json", f"invalid JSON: {e.msg}", source, e.lineno) from e
+            raise InputError("too_large", "file is larger than max_file_bytes; write it as "
+                             "UTF-8 JSON Lines, which is streamed", source)
+        text, encoding = decode_bytes(data, source)
     except InputError as e:
         yield rejection(e, data, settings)
         return
-    for number, obj in enumerate(items, start=1):
-        item_bytes = json.dumps(obj, ensure_ascii=False).encode()
+    if text.lstrip().startswith("["):
         try:
+            items = json.loads(text)
+        except json.JSONDecodeError as e:
+            yield rejection(InputError("json", f"invalid JSON: {e.msg} at line {e.lineno} "
+                                       f"column {e.colno}", source, e.lineno), data, settings)
+            return
+        numbered = enumerate(items, start=1)
+    else:
+        numbered = ((n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip())
+    for number, item in numbered:
+        item_bytes = (item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)).encode()
+        try:
+            obj = item
+            if isinstance(item, str):
+                try:
+                    obj = json.loads(item)
+                except json.JSONDecodeError as e:
+                    raise InputError("json", f"invalid JSON: {e.msg} at column {e.colno}",
+                                     source, number) from e
             if not isinstance(obj, dict):
-                raise InputError("schema", f"item {number}: expected a JSON object", source, number)
-            yield document_from_fields(obj, source, number, "jsonl", "utf-8", settings)
+                raise InputError("schema", f"expected a JSON object, got {type(obj).__name__}",
+                                 source, number)
+            yield document_from_fields(obj, source, number, "jsonl", encoding, settings)
         except InputError as e:
             yield rejection(e, item_bytes, settings)
 
@@ -206,9 +234,11 @@ def read_feed(data: bytes, source: str, settings: Settings) -> Iterator[Item]:
         yield rejection(e, data, settings)
         return
     parsed = feedparser.parse(data)
+    exc = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(exc, feedparser.CharacterEncodingOverride):
+        exc = None  # a wrong charset declaration that feedparser corrected: not damage
+    line = exc.getLineNumber() if exc is not None and hasattr(exc, "getLineNumber") else None
     if not parsed.entries:
-        exc = parsed.get("bozo_exception")
-        line = exc.getLineNumber() if exc is not None and hasattr(exc, "getLineNumber") else None
         why = f"malformed feed: {exc}" if exc is not None else "feed has no entries"
         yield rejection(InputError("feed", why, source, line), data, settings)
         return
@@ -232,4 +262,10 @@ def read_feed(data: bytes, source: str, settings: Settings) -> Iterator[Item]:
         try:
             yield document_from_fields(fields, source, number, "feed", parsed.get("encoding"), settings)
         except InputError as e:
-            yield rejection(e, entry_bytes, settings)
+            if exc is not None:
+                # The entry is empty because the XML is damaged: say so, and keep the feed itself.
+                e = InputError("feed", f"malformed feed (entry {number} has no text): {exc}",
+                               source, line)
+                yield rejection(e, data, settings)
+            else:
+                yield rejection(e, entry_bytes, settings)

@@ -1,7 +1,10 @@
 """Paths -> input items: walks folders, picks a reader per file, never stops on bad input."""
 from __future__ import annotations
 
+import gzip
+import hashlib
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,34 +54,44 @@ def find_files(paths: Iterable[str | os.PathLike], label: str | None = None) -> 
     return found
 
 
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# What a damaged file raises while being read: OS errors, and for .gz a
+# truncated (EOFError) or corrupt (zlib.error) stream.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
 def read_file(file: InputFile, settings: Settings,
               advance: Callable[[int], None] = lambda n: None) -> Iterator[Item]:
     """Items of one file. Every failure becomes a Rejection; nothing is raised."""
     path, name = file.path, file.name
+    head = b""
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
         if is_gzip(path):
-            import gzip
             with gzip.open(path, "rb") as fh:
                 head = fh.read(4096)
-    except OSError as e:
-        yield rejection(InputError("io", f"cannot read file: {e.strerror or e}", name), b"", settings)
-        advance(file.size)
-        return
-    fmt = detect_format(path, head)
-    try:
+        fmt = detect_format(path, head)
         if fmt == "jsonl":
             yield from readers.read_jsonl(path, name, settings, advance)
             return
         data = readers.read_whole(path, settings)
     except InputError as e:
-        e.source = name
-        yield rejection(InputError(e.code, e.reason, name, e.line), head, settings)
+        # Only part of the file was read: describe the whole file, keep its head.
+        yield rejection(InputError(e.code, e.reason, name, e.line), head, settings,
+                        size=file.size, sha256=_file_sha256(path))
         advance(file.size)
         return
-    except (OSError, EOFError) as e:
-        yield rejection(InputError("io", f"cannot read file: {e}", name), head, settings)
+    except _READ_ERRORS as e:
+        reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
+        yield rejection(InputError("io", f"cannot read file: {reason}", name), head, settings)
         advance(file.size)
         return
     if fmt == "html":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 
 from rasid.model import Article, OffsetMap, Rejection, Removal, Span, Story
 
@@ -20,6 +21,15 @@ def layout_json(a: Article) -> str:
     }, separators=(",", ":"))
 
 
+def pack_text(text: str) -> bytes:
+    """Originals are read rarely (audit, offset mapping): store them compressed."""
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def unpack_text(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")
+
+
 def article_from_row(row) -> Article:
     layout = json.loads(row["layout"])
     return Article(
@@ -27,7 +37,7 @@ def article_from_row(row) -> Article:
         format=row["format"], text=row["text"], headline=row["headline"], url=row["url"],
         outlet=row["outlet"], published=row["published"], published_at=row["published_at"],
         published_inferred=bool(row["published_inferred"]), lang=row["lang"],
-        encoding=row["encoding"], original=row["original"],
+        encoding=row["encoding"], original=unpack_text(row["original"]),
         offset_map=OffsetMap(tuple(tuple(r) for r in layout["offset_map"])),
         paragraphs=tuple(Span(*s) for s in layout["paragraphs"]),
         subheadings=tuple(Span(*s) for s in layout["subheadings"]),

@@ -12,7 +12,8 @@ from rasid.errors import StoreError
 from rasid.ids import rejection_id
 from rasid.model import Article, Rejection, Story
 from rasid.store.base import FileDone, SearchHit
-from rasid.store.codec import article_from_row, layout_json, rejection_from_row, story_from_row
+from rasid.store.codec import (article_from_row, layout_json, pack_text, rejection_from_row,
+                               story_from_row)
 from rasid.text.tokens import match_keys
 
 
@@ -100,7 +101,7 @@ class SQLiteStore:
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (a.id, a.source_id, a.source, a.line, a.format, a.encoding, a.url, a.outlet,
                      a.headline, a.text, a.published, a.published_at, int(a.published_inferred),
-                     a.lang, a.story_id, a.thread_id, a.original, layout_json(a),
+                     a.lang, a.story_id, a.thread_id, pack_text(a.original), layout_json(a),
                      json.dumps(a.extra, ensure_ascii=False, default=str), now))
                 if cur.rowcount:
                     added += 1

@@ -92,7 +92,9 @@ def normalize(text: str, flags: Norm = Norm.MATCH) -> str:
     """Fold `text` with the given rules; the workhorse of matching and indexing."""
     out = text.translate(_table(flags))
     if Norm.LOWER in flags:
-        out = out.lower()
+        # Case is folded character by character (so offsets stay one-to-one);
+        # str.lower() agrees except for the context-sensitive Greek final sigma.
+        out = out.lower() if "\u03a3" not in out else "".join(c.lower() for c in out)
     return out
 
 

@@ -20,28 +20,21 @@ def strip_invisible(text: str) -> str:
     return text.translate(_DELETE_INVISIBLE)
 
 
-def is_arabic_letter(ch: str) -> bool:
-    """True for letters of the Arabic script (base block and presentation forms)."""
-    o = ord(ch)
-    return (
-        (0x0621 <= o <= 0x063A)
-        or (0x0641 <= o <= 0x064A)
-        or (0x066E <= o <= 0x06D3)
-        or (0x06FA <= o <= 0x06FF)
-        or (0xFB50 <= o <= 0xFDFF)
-        or (0xFE70 <= o <= 0xFEFC)
-    )
-
-
 _LETTER = re.compile(r"[^\W\d_]")
-_ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
+# Arabic-script letters: the letter ranges, filtered to what Python calls a
+# letter (so marks such as the dagger alef and ornate brackets are out) plus
+# tatweel, which Python counts as a letter and which only occurs in Arabic.
+_ARABIC_LETTER_CODES = [
+    c for lo, hi in ((0x0621, 0x064A), (0x066E, 0x06D3), (0x06FA, 0x06FF),
+                     (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+    for c in range(lo, hi + 1) if chr(c).isalpha()
+]
+_DELETE_ARABIC_LETTERS = {c: None for c in _ARABIC_LETTER_CODES}
 
 
-_DELETE_ARABIC_LETTERS = {
-    c: None for lo, hi in ((0x0621, 0x063A), (0x0641, 0x064A), (0x066E, 0x06D3), (0x06FA, 0x06FF),
-                           (0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
-    for c in range(lo, hi + 1)
-}
+def is_arabic_letter(ch: str) -> bool:
+    """True for letters of the Arabic script (base block, extensions, presentation forms)."""
+    return ord(ch) in _DELETE_ARABIC_LETTERS
 
 
 def arabic_letter_count(text: str) -> int:
@@ -57,4 +50,4 @@ def arabic_ratio(text: str, sample: int = 2000) -> float:
     """Share of Arabic-script letters among all letters in the first `sample` chars."""
     head = text[:sample]
     letters = letter_count(head)
-    return len(_ARABIC_LETTER.findall(head)) / letters if letters else 0.0
+    return arabic_letter_count(head) / letters if letters else 0.0

@@ -22,7 +22,7 @@ _TOKEN_BEFORE = re.compile(r"([\w.\u0640]+)$")
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    return frozenset(a.casefold() for a in read_lines("abbreviations.txt"))
+    return frozenset(read_lines("abbreviations.txt"))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -31,7 +31,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     token = m.group(1).rstrip(".")
-    if token.casefold() in _abbreviations():
+    # Case matters for Latin abbreviations ("No." before a number, not "said no.").
+    if token in _abbreviations():
         return True
     # Single Latin initial ("J. Smith") – but not an Arabic one-letter word.
     return len(token) == 1 and token.isascii() and token.isalpha() and token.isupper()
@@ -57,14 +58,24 @@ def _paragraph_sentences(text: str, start: int, end: int, respect_quotes: bool) 
             continue
         ch = text[i]
         if respect_quotes:
+            closing = False
             if ch in _OPEN_CLOSE:
                 depth += 1
-                continue
-            if ch in ("»", "”"):
+            elif ch in ("»", "”"):
                 depth = max(0, depth - 1)
-                continue
-            if ch == '"':
+                closing = True
+            elif ch == '"':
+                closing = ascii_open
                 ascii_open = not ascii_open
+            if ch in _OPEN_CLOSE or ch in ("»", "”", '"'):
+                # «...انتهى.» ثم: a quotation that ends on a stop ends the sentence too.
+                if (closing and not depth and not ascii_open and i > start
+                        and text[i - 1] in _TERMINALS and (i + 1 >= end or text[i + 1].isspace())):
+                    j = i + 1
+                    spans.append(Span(sent_start, j))
+                    while j < end and text[j].isspace():
+                        j += 1
+                    sent_start = resume = j
                 continue
         if ch not in _TERMINALS or depth or ascii_open:
             continue

@@ -45,7 +45,20 @@ _PREPOSITIONS = "بلك"
 
 
 def _strip_clitics(word: str) -> str:
-    """Strip proclitics from an already-normalized word."""
+    """Strip proclitics from an already-normalized word, until nothing more comes off.
+
+    Stripping to a fixed point makes keys stable (the key of a key is itself),
+    so الولايات, والولايات and ولايات all meet at one key.
+    """
+    w = word
+    while True:
+        stripped = _strip_once(w)
+        if stripped == w:
+            return w
+        w = stripped
+
+
+def _strip_once(word: str) -> str:
     w = word
     if len(w) > 2 and w[0] in _CONJUNCTIONS and (w[1:].startswith(_ARTICLE) or len(w) - 1 >= 4):
         w = w[1:]

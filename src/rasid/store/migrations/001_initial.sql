@@ -17,7 +17,7 @@ CREATE TABLE articles (
     lang               TEXT NOT NULL,
     story_id           TEXT,
     thread_id          TEXT,
-    original           TEXT NOT NULL,                -- decoded input the offset map points into
+    original           BLOB NOT NULL,                -- decoded input the offset map points into (zlib)
     layout             TEXT NOT NULL,                -- JSON: offset map, paragraphs, subheadings, sentences, removals
     extra              TEXT NOT NULL DEFAULT '{}',   -- JSON: input fields rasid does not interpret
     stage_versions     TEXT NOT NULL DEFAULT '{}',
