@@ -17,13 +17,13 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from time import perf_counter
 
 from rasid.clean import Cleaner
 from rasid.config import Settings, load_settings
 from rasid.ids import article_id
 from rasid.ingest import InputFile, find_files, read_file
+from rasid.ingest.sources import file_sha256
 from rasid.model import Article, RawDocument, Rejection
 from rasid.store.base import FileDone, Store
 from rasid.story import SingletonStories
@@ -45,14 +45,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return self.rejected == 0
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class _Batch:
@@ -129,7 +121,7 @@ class Pipeline:
 
 def _file_done(file: InputFile, items: int) -> FileDone:
     try:
-        sha = _sha256(file.path)
+        sha = file_sha256(file.path)
     except OSError:
         sha = hashlib.sha256(file.name.encode()).hexdigest()
     return FileDone(sha, file.name, file.size, items)

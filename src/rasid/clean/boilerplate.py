@@ -31,17 +31,6 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
-def inline_pattern() -> re.Pattern[str]:
-    """One alternation of every inline rule, for a single pass over the original text."""
-    return _inline()
-
-
-@lru_cache(maxsize=1)
-def _inline() -> re.Pattern[str]:
-    parts = [r.pattern.pattern for r in rules() if r.scope == "inline"]
-    return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.I)
-
-
 def fold_line(line: str) -> str:
     return normalize(line, LINE_FOLD)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from rasid.clean import boilerplate as bp
 from rasid.clean.layout import (looks_like_headline, looks_like_subheading, repair_groups,
@@ -30,14 +31,16 @@ _INVISIBLE = "".join(sorted(INVISIBLE_CHARS))
 _SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 
 
-def _edits_pattern() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?P<inv>[{_INVISIBLE}]+)|(?P<bp>{bp.inline_pattern().pattern})|(?P<ws>[ {_SPACES}]{{2,}}|[{_SPACES}])",
-        re.I,
-    )
+@lru_cache(maxsize=1)
+def _edits() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The one-pass edit pattern, and the removal reason of each inline rule's group."""
+    inline = [r for r in bp.rules() if r.scope == "inline"]
+    groups = "".join(f"|(?P<bp{i}>{r.pattern.pattern})" for i, r in enumerate(inline))
+    pattern = re.compile(rf"(?P<inv>[{_INVISIBLE}]+){groups}|(?P<ws>[ {_SPACES}]{{2,}}|[{_SPACES}])",
+                         re.I)
+    return pattern, {f"bp{i}": r.reason for i, r in enumerate(inline)}
 
 
-_EDITS: re.Pattern[str] | None = None
 _SPACE_CHARS = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B)))
 _NEWLINES = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 CAPTION_MAX_WORDS = 30  # captions are short; longer lines only lose the credit
@@ -48,9 +51,7 @@ RELATED_ITEM_MAX_WORDS = 15
 
 def _split_lines(original: str) -> tuple[list[Line], list[Removal]]:
     """Lines of the original, with in-line edits applied and edges stripped."""
-    global _EDITS
-    if _EDITS is None:
-        _EDITS = _edits_pattern()
+    edits, reasons = _edits()
     lines: list[Line] = []
     removed: list[Removal] = []
     start = 0
@@ -59,7 +60,7 @@ def _split_lines(original: str) -> tuple[list[Line], list[Removal]]:
         segment = original[start:nl_start]
         pieces: list[Piece] = []
         pos = 0
-        for m in _EDITS.finditer(segment):
+        for m in edits.finditer(segment):
             if m.start() < pos:
                 continue  # inside whitespace already swallowed after a removed marker
             if m.start() > pos:
@@ -67,8 +68,8 @@ def _split_lines(original: str) -> tuple[list[Line], list[Removal]]:
             pos = m.end()
             if m.lastgroup == "ws":
                 pieces.append(Piece(" ", None))
-            elif m.lastgroup == "bp":
-                removed.append(Removal(Span(start + m.start(), start + m.end()), "ad_marker"))
+            elif m.lastgroup in reasons:
+                removed.append(Removal(Span(start + m.start(), start + m.end()), reasons[m.lastgroup]))
                 # "الخطة [ad_2] تشمل" -> one space, not two.
                 if not pieces or pieces[-1].text[-1:].isspace():
                     while pos < len(segment) and segment[pos] in _SPACE_CHARS:

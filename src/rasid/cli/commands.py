@@ -94,8 +94,9 @@ def cmd_show(args) -> int:
             _print_json({**story_record(story), "articles": [article_record(a) for a in articles if a]})
             return 0
         print(f"{story.title}\n{story.id}  thread {story.thread_id}")
-        print(f"seen {story.first_seen or '?'} .. {story.last_seen or '?'}; {len(articles)} articles, "
-              f"{story.independent_origins} independent origins; outlets: "
+        n, k = len(articles), story.independent_origins
+        print(f"seen {story.first_seen or '?'} .. {story.last_seen or '?'}; {n} article{'s' * (n != 1)}, "
+              f"{k} independent origin{'s' * (k != 1)}; outlets: "
               f"{', '.join(story.outlets) or '-'}")
         for a in articles:
             if a is None:

@@ -165,6 +165,21 @@ def _lines(fh, limit: int) -> Iterator[tuple[bytes, int]]:
         yield line, size
 
 
+def _object(item: object, source: str, number: int) -> dict:
+    """A JSON line (text) or an already-parsed array item, checked to be an object."""
+    obj = item
+    if isinstance(item, str):
+        try:
+            obj = json.loads(item)
+        except json.JSONDecodeError as e:
+            raise InputError("json", f"invalid JSON: {e.msg} at column {e.colno}",
+                             source, number) from e
+    if not isinstance(obj, dict):
+        raise InputError("schema", f"expected a JSON object, got {type(obj).__name__}",
+                         source, number)
+    return obj
+
+
 def _jsonl_item(data: bytes, source: str, number: int, settings: Settings) -> Item:
     try:
         if number == 1 and data.startswith(b"\xef\xbb\xbf"):
@@ -173,14 +188,7 @@ def _jsonl_item(data: bytes, source: str, number: int, settings: Settings) -> It
             line_text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             line_text, encoding = decode_bytes(data, source, number)
-        try:
-            obj = json.loads(line_text)
-        except json.JSONDecodeError as e:
-            raise InputError("json", f"invalid JSON: {e.msg} at column {e.colno}",
-                             source, number) from e
-        if not isinstance(obj, dict):
-            raise InputError("schema", f"expected a JSON object, got {type(obj).__name__}",
-                             source, number)
+        obj = _object(line_text, source, number)
         return document_from_fields(obj, source, number, "jsonl", encoding, settings)
     except InputError as e:
         return rejection(e, data, settings)
@@ -208,21 +216,12 @@ def _read_whole_json(fh, source: str, settings: Settings) -> Iterator[Item]:
     else:
         numbered = ((n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip())
     for number, item in numbered:
-        item_bytes = (item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)).encode()
         try:
-            obj = item
-            if isinstance(item, str):
-                try:
-                    obj = json.loads(item)
-                except json.JSONDecodeError as e:
-                    raise InputError("json", f"invalid JSON: {e.msg} at column {e.colno}",
-                                     source, number) from e
-            if not isinstance(obj, dict):
-                raise InputError("schema", f"expected a JSON object, got {type(obj).__name__}",
-                                 source, number)
+            obj = _object(item, source, number)
             yield document_from_fields(obj, source, number, "jsonl", encoding, settings)
         except InputError as e:
-            yield rejection(e, item_bytes, settings)
+            item_text = item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)
+            yield rejection(e, item_text.encode("utf-8"), settings)
 
 
 def read_feed(data: bytes, source: str, settings: Settings) -> Iterator[Item]:

@@ -54,7 +54,7 @@ def find_files(paths: Iterable[str | os.PathLike], label: str | None = None) -> 
     return found
 
 
-def _file_sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -86,7 +86,7 @@ def read_file(file: InputFile, settings: Settings,
     except InputError as e:
         # Only part of the file was read: describe the whole file, keep its head.
         yield rejection(InputError(e.code, e.reason, name, e.line), head, settings,
-                        size=file.size, sha256=_file_sha256(path))
+                        size=file.size, sha256=file_sha256(path))
         advance(file.size)
         return
     except _READ_ERRORS as e:

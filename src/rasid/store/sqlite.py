@@ -14,7 +14,7 @@ from rasid.model import Article, Rejection, Story
 from rasid.store.base import FileDone, SearchHit
 from rasid.store.codec import (article_from_row, layout_json, pack_text, rejection_from_row,
                                story_from_row)
-from rasid.text.tokens import match_keys
+from rasid.text.tokens import match_keys, match_text
 
 
 def _now() -> str:
@@ -34,7 +34,7 @@ def migrations() -> list[tuple[int, str]]:
 
 def index_text(text: str | None) -> str:
     """What the search index holds for a text: its match keys (see rasid.text.tokens)."""
-    return " ".join(match_keys(text)) if text else ""
+    return match_text(text) if text else ""
 
 
 class SQLiteStore:

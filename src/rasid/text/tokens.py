@@ -82,20 +82,28 @@ def match_key(word: str) -> str:
 
 # Words and numbers of normalized text (punctuation is never a key).
 _KEY_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_KEY_CACHE: dict[str, str] = {}
-_KEY_CACHE_MAX = 200_000  # news vocabulary is Zipfian: a bounded cache catches most words
 
 
-def _cached_key(word: str) -> str:
-    key = _KEY_CACHE.get(word)
-    if key is None:
+class _KeyCache(dict):
+    """word -> key; misses computed on demand, so lookups run as C-level map()."""
+
+    max_size = 200_000  # news vocabulary is Zipfian: a bounded cache catches most words
+
+    def __missing__(self, word: str) -> str:
         key = _strip_clitics(word) if "\u0621" <= word[0] <= "\u064a" else word
-        if len(_KEY_CACHE) < _KEY_CACHE_MAX:
-            _KEY_CACHE[word] = key
-    return key
+        if len(self) < self.max_size:
+            self[word] = key
+        return key
+
+
+_KEYS = _KeyCache()
 
 
 def match_keys(text: str) -> list[str]:
     """Match keys of every word and number in `text`, in order."""
-    cache_get = _KEY_CACHE.get
-    return [cache_get(w) or _cached_key(w) for w in _KEY_TOKEN_RE.findall(normalize(text, Norm.MATCH))]
+    return list(map(_KEYS.__getitem__, _KEY_TOKEN_RE.findall(normalize(text, Norm.MATCH))))
+
+
+def match_text(text: str) -> str:
+    """Match keys joined by spaces: what a search index stores for `text`."""
+    return " ".join(map(_KEYS.__getitem__, _KEY_TOKEN_RE.findall(normalize(text, Norm.MATCH))))
