@@ -84,12 +84,20 @@ def test_field_of_wrong_type_is_a_schema_error(field, value):
     assert repr(field) in info.value.reason
 
 
-@pytest.mark.parametrize("obj", [{}, {"title": "عنوان فقط"}, {"text": "   \n "}])
+@pytest.mark.parametrize("obj", [{}, {"title": "عنوان فقط"}])
 def test_no_text_or_html_is_a_schema_error(obj):
     with pytest.raises(InputError) as info:
         _doc(obj, "in.jsonl", 9)
     assert info.value.code == "schema"
     assert info.value.line == 9
+
+
+@pytest.mark.parametrize("obj", [{"text": "   \n "}, {"content": ""}, {"html": ""}])
+def test_blank_text_field_is_an_empty_article(obj):
+    with pytest.raises(InputError) as info:
+        _doc(obj, "in.jsonl", 4)
+    assert info.value.code == "empty"
+    assert info.value.line == 4
 
 
 def test_html_field_is_extracted_when_text_is_missing():

@@ -27,3 +27,9 @@ def map_fields(obj: dict) -> tuple[dict[str, object], dict[str, object]]:
         else:
             extra[key] = value
     return known, extra
+
+
+def has_field(obj: dict, canonical: str) -> bool:
+    """True if `obj` has the field under any of its names, even with an empty value."""
+    aliases = _aliases()
+    return any(aliases.get(key) == canonical for key in obj)

@@ -16,7 +16,7 @@ from pathlib import Path
 from rasid.config import Settings
 from rasid.errors import InputError
 from rasid.ingest.decode import decode_bytes, declared_encoding, wide_encoding
-from rasid.ingest.fields import map_fields
+from rasid.ingest.fields import has_field, map_fields
 from rasid.ingest.html import extract_page, html_fragment_text
 from rasid.model import RawDocument, Rejection
 
@@ -62,6 +62,8 @@ def document_from_fields(obj: dict, source: str, line: int | None, fmt: str,
         published = published or page.published
         url = url or page.url
     if not (text and text.strip()):
+        if has_field(obj, "text") or has_field(obj, "html"):
+            raise InputError("empty", "empty article: its text field is blank", source, line)
         raise InputError("schema", "no article text: give a non-empty 'text' or 'html' field",
                          source, line)
     if len(text) > settings.max_record_chars:
