@@ -191,6 +191,7 @@ class SQLiteStore:
             "stories": one("SELECT count(*) FROM stories"),
             "rejected": one("SELECT count(*) FROM rejected"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+            "files": one("SELECT count(*) FROM files"),  # input files whose every item is committed
         }
 
     def close(self) -> None:
