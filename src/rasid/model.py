@@ -95,6 +95,29 @@ class Removal:
 
 
 @dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date expression in an article and the calendar date it stands for."""
+
+    span: Span                # in Article.text
+    text: str
+    value: str | None         # YYYY-MM-DD | YYYY-MM | YYYY (a week: its Monday; a decade: its first year)
+    grain: str | None         # day | week | month | year | decade
+    end: str | None = None    # for ranges: the last value, same grain
+    calendar: str = "gregorian"  # the calendar the text used (gregorian | hijri)
+    relative: bool = False    # anchored to the publication date
+    flags: tuple[str, ...] = ()  # impossible | ambiguous_year | out_of_era | no_anchor | weekday_mismatch …
+    what: str | None = None   # the happening the sentence dates, when it says one
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    grain: str
+    what: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     source_id: str
@@ -116,9 +139,11 @@ class Article:
     subheadings: tuple[Span, ...] = ()
     sentences: tuple[Span, ...] = ()      # body sentences only (no subheadings)
     removed: tuple[Removal, ...] = ()
+    dates: tuple[DateRef, ...] = ()
     story_id: str | None = None
     thread_id: str | None = None
     extra: dict = field(default_factory=dict)
+    stages: dict = field(default_factory=dict)  # stage name -> version that produced this record
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +156,4 @@ class Story:
     article_ids: tuple[str, ...]
     outlets: tuple[str, ...] = ()
     independent_origins: int = 0
+    timeline: tuple[TimelineEntry, ...] = ()

@@ -3,8 +3,11 @@
     paths -> ingest (files -> raw documents | rejections)
           -> ids (content ids; items already stored are skipped before any work)
           -> clean (raw -> Article)
-          -> story (articles -> stories)
+          -> dates (date expressions resolved; a missing publication date inferred from the text)
+          -> story (articles -> stories, with timelines)
           -> store (one transaction per batch)
+    then, over the corpus: publication dates still missing are inferred from related
+    articles, and articles an older version of a stage produced are brought up to date.
 
 Bad input never stops a batch run: each rejected item is stored with its
 reason and returned in the report. A crash or Ctrl-C loses at most the batch
@@ -19,7 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from time import perf_counter
 
+from dataclasses import replace
+from datetime import date
+
 from rasid.clean import Cleaner
+from rasid.extract.dates import DateExtractor
+from rasid.extract.dates.published import infer_published
 from rasid.config import Settings, load_settings
 from rasid.ids import article_id
 from rasid.ingest import InputFile, find_files, read_file
@@ -41,6 +49,8 @@ class IngestReport:
     rejections: list[Rejection] = field(default_factory=list)  # the first MAX_REPORTED_REJECTIONS
     languages: Counter = field(default_factory=Counter)
     seconds: Counter = field(default_factory=Counter)  # wall time per stage: read, ids, clean, story, store
+    undated: list[str] = field(default_factory=list)    # new articles with no publication date yet
+    inferred: int = 0                                   # publication dates inferred
 
     @property
     def ok(self) -> bool:
@@ -64,7 +74,18 @@ class Pipeline:
         self.store = store
         self.settings = settings or load_settings()
         self.cleaner = Cleaner()
+        self.dates = DateExtractor()
         self.stories = SingletonStories()
+        self.versions = {self.cleaner.name: self.cleaner.version, self.dates.name: self.dates.version}
+
+    def _article(self, raw: RawDocument, aid: str) -> Article:
+        """clean -> dates, inferring a missing publication date from the article's own text."""
+        a = self.dates(self.cleaner(raw, aid))
+        if a.published is None:
+            inferred = infer_published(a.text)
+            if inferred:
+                a = self.dates(replace(a, published=inferred.isoformat(), published_inferred=True))
+        return replace(a, stages=dict(self.versions))
 
     def _flush(self, batch: _Batch, report: IngestReport) -> None:
         t0 = perf_counter()
@@ -78,14 +99,38 @@ class Pipeline:
                 report.already_stored += 1
                 continue
             seen.add(aid)
-            fresh.append(self.cleaner(raw, aid))
+            fresh.append(self._article(raw, aid))
         t2 = perf_counter()
         stories = self.stories.assign(fresh)
         t3 = perf_counter()
         report.added += self.store.write_batch(fresh, batch.rejections, stories, batch.files_done)
         t4 = perf_counter()
         report.languages.update(a.lang for a in fresh)
+        report.inferred += sum(a.published_inferred for a in fresh)
+        report.undated += [a.id for a in fresh if a.published is None]
         report.seconds.update({"ids": t1 - t0, "clean": t2 - t1, "story": t3 - t2, "store": t4 - t3})
+
+    def _infer_from_related(self, report: IngestReport) -> None:
+        """Publication dates the text alone could not give: anchors from related articles."""
+        updated = []
+        for a in self.store.articles_without_published(report.undated):
+            anchors = [date.fromisoformat(v)
+                       for v in self.store.anchor_dates(self.store.related_article_ids(a))]
+            found = infer_published(a.text, anchors)
+            if found:
+                updated.append(_redate(self.dates, a, found.isoformat(), True, self.versions))
+        if updated:
+            self.store.update_articles(updated, self.stories.assign(updated))
+            report.inferred += len(updated)
+
+    def _upgrade(self) -> None:
+        """Re-run the date stage on stored articles an older version produced."""
+        ids = self.store.articles_behind(self.dates.name, self.dates.version)
+        for i in range(0, len(ids), self.settings.batch_size):
+            articles = [self.store.article(aid) for aid in ids[i:i + self.settings.batch_size]]
+            redone = [_redate(self.dates, a, a.published, a.published_inferred, self.versions)
+                      for a in articles if a is not None]
+            self.store.update_articles(redone, self.stories.assign(redone))
 
     def run(self, paths: Iterable[str], label: str | None = None, progress: bool | None = None) -> IngestReport:
         files = find_files(paths, label)
@@ -93,6 +138,7 @@ class Pipeline:
         bar = _progress_bar(sum(f.size for f in files), self.settings, progress)
         batch = _Batch()
         started = perf_counter()
+        self._upgrade()
         try:
             for file in files:
                 count = 0
@@ -112,11 +158,20 @@ class Pipeline:
                         bar.set_postfix(articles=report.added, rejected=report.rejected, refresh=False)
                 batch.files_done.append(_file_done(file, count))
             self._flush(batch, report)
+            t0 = perf_counter()
+            self._infer_from_related(report)
+            report.seconds["corpus"] += perf_counter() - t0
         finally:
             bar.close()
             staged = sum(report.seconds.values())
             report.seconds["read"] = perf_counter() - started - staged
         return report
+
+
+def _redate(self_dates, article: Article, published: str | None, inferred: bool,
+            versions: dict) -> Article:
+    a = replace(article, published=published, published_inferred=inferred, stages=dict(versions))
+    return self_dates(a)
 
 
 def _file_done(file: InputFile, items: int) -> FileDone:

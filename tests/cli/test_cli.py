@@ -175,7 +175,8 @@ def _check_type(value, kind, where: str) -> None:
 def test_export_json_matches_the_contract_shape(db, capsys):
     assert main(["export", "--db", db, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"articles", "entities", "stories", "rejected"}
+    # the contract's four sections, plus "threads" (an addition: threads and their timelines)
+    assert set(data) == {"articles", "entities", "stories", "rejected", "threads"}
     assert len(data["articles"]) == 3 and len(data["stories"]) == 3
     assert data["entities"] == [] and data["rejected"] == []
     opt_str = (str, type(None))
@@ -225,7 +226,7 @@ def test_export_jsonl_to_a_file(db, tmp_path, capsys):
     assert main(["export", "--db", db, "--format", "jsonl", "--out", str(out)]) == 0
     assert capsys.readouterr().out == ""
     records = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["record"] for r in records] == ["article"] * 3 + ["story"] * 3
+    assert [r["record"] for r in records] == ["article"] * 3 + ["story"] * 3 + ["thread"] * 3
     assert "افتتاح معرض الكتاب" in out.read_text(encoding="utf-8")
 
 

@@ -59,10 +59,13 @@ def test_headlines_match_labels(demo):
 
 
 def test_published_dates_match_labels(demo):
+    """Metadata dates are kept; a missing one is either inferred or left empty."""
     _, labels, by_key = demo
     wrong = {k: (by_key[k].published, v["published"]) for k, v in labels["articles"].items()
-             if by_key[k].published != v["published"]}
+             if not by_key[k].published_inferred and by_key[k].published != v["published"]}
     assert not wrong
+    inferred = {k for k, a in by_key.items() if a.published_inferred}
+    assert inferred and all(labels["articles"][k]["published"] is None for k in inferred)
 
 
 def test_languages_match_labels(demo):

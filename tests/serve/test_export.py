@@ -65,7 +65,7 @@ def test_jsonl_export_tags_records_and_round_trips_text(filled):
     assert "\\u06" not in raw
     records = [json.loads(ln) for ln in raw.splitlines()]
     kinds = [r["record"] for r in records]
-    assert kinds == ["article", "article", "story", "story", "rejected"]
+    assert kinds == ["article", "article", "story", "story", "rejected", "thread", "thread"]
     texts = {r["id"]: r["text"] for r in records if r["record"] == "article"}
     assert texts == {a.id: a.text for a in filled.iter_articles()}
 
@@ -84,7 +84,7 @@ def test_csv_export_has_fixed_columns_and_round_trips_multiline_text(filled):
 
 def test_empty_store_exports_empty_sections(store):
     assert json.loads(_export(store, "json")) == {
-        "articles": [], "entities": [], "stories": [], "rejected": []}
+        "articles": [], "entities": [], "stories": [], "rejected": [], "threads": []}
     assert _export(store, "jsonl") == ""
     assert _export(store, "csv").splitlines() == [",".join(CSV_COLUMNS)]
 
@@ -96,5 +96,16 @@ def test_unknown_format_is_a_usage_error(store):
 
 def test_article_record_lists_later_stage_fields_as_empty_lists(filled):
     rec = article_record(next(filled.iter_articles()))
-    for key in ("derived_from", "mentions", "dates", "quotes", "figures"):
+    for key in ("derived_from", "mentions", "quotes", "figures"):
         assert rec[key] == []
+
+
+def test_article_record_exports_dates_with_offsets_into_text(filled):
+    for a in filled.iter_articles():
+        rec = article_record(a)
+        for d in rec["dates"]:
+            assert rec["text"][d["start"]:d["end"]] == d["text"]
+            assert set(d) >= {"text", "start", "end", "value", "grain"}
+    jsonl = next(a for a in filled.iter_articles() if a.format == "jsonl")
+    (yesterday,) = [d for d in article_record(jsonl)["dates"] if d["text"] == "أمس"]
+    assert (yesterday["value"], yesterday["grain"]) == ("2024-01-19", "day")

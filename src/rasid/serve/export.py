@@ -12,7 +12,7 @@ import json
 from typing import TextIO
 
 from rasid.errors import UsageError
-from rasid.serve.records import article_record, rejection_record, story_record
+from rasid.serve.records import article_record, rejection_record, story_record, thread_record
 from rasid.store.base import Store
 
 FORMATS = ("json", "jsonl", "csv")
@@ -24,11 +24,19 @@ def _dump(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
+def _threads(store: Store):
+    by_thread: dict[str, list] = {}
+    for s in store.stories():
+        by_thread.setdefault(s.thread_id, []).append(s)
+    return (thread_record(tid, stories) for tid, stories in by_thread.items())
+
+
 def _sections(store: Store):
     yield "articles", (article_record(a) for a in store.iter_articles())
     yield "entities", iter(())
     yield "stories", (story_record(s) for s in store.stories())
     yield "rejected", (rejection_record(r) for r in store.iter_rejections())
+    yield "threads", _threads(store)  # an addition: threads with their combined timelines
 
 
 def export_json(store: Store, out: TextIO) -> None:
@@ -42,7 +50,8 @@ def export_json(store: Store, out: TextIO) -> None:
 
 
 def export_jsonl(store: Store, out: TextIO) -> None:
-    kinds = {"articles": "article", "entities": "entity", "stories": "story", "rejected": "rejected"}
+    kinds = {"articles": "article", "entities": "entity", "stories": "story", "rejected": "rejected",
+             "threads": "thread"}
     for name, records in _sections(store):
         for rec in records:
             out.write(_dump({"record": kinds[name], **rec}) + "\n")

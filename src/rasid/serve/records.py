@@ -1,12 +1,13 @@
 """Records in the exact shapes of ../CONTRACT.md, shared by export, CLI and (later) REST.
 
-Fields a later stage fills (mentions, dates, quotes, figures, derived_from,
-entities, timeline, summary, discrepancies) are present as empty lists until
-that stage exists, so consumers can rely on the keys.
+Fields a later stage fills (mentions, quotes, figures, derived_from, entities,
+summary, discrepancies) are present as empty lists until that stage exists, so
+consumers can rely on the keys.
 """
 from __future__ import annotations
 
-from rasid.model import Article, Rejection, Story
+from rasid.model import Article, DateRef, Rejection, Story, TimelineEntry
+from rasid.story.timeline import merge_timelines
 
 
 def article_record(a: Article) -> dict:
@@ -24,7 +25,7 @@ def article_record(a: Article) -> dict:
         "thread_id": a.thread_id,
         "derived_from": [],
         "mentions": [],
-        "dates": [],
+        "dates": [date_record(d) for d in a.dates],
         "quotes": [],
         "figures": [],
         # Additions beyond the contract (allowed: fields may be added, never removed).
@@ -45,11 +46,28 @@ def story_record(s: Story) -> dict:
         "last_seen": s.last_seen,
         "article_ids": list(s.article_ids),
         "independent_origins": s.independent_origins,
-        "timeline": [],
+        "timeline": [timeline_record(e) for e in s.timeline],
         "summary": [],
         "discrepancies": [],
         "outlets": list(s.outlets),
     }
+
+
+def date_record(d: DateRef) -> dict:
+    return {"text": d.text, "start": d.span.start, "end": d.span.end, "value": d.value,
+            "grain": d.grain,
+            # additions: range end, the calendar the text used, anchored or not, flags, what it dates
+            "end_value": d.end, "calendar": d.calendar, "relative": d.relative,
+            "flags": list(d.flags), "what": d.what}
+
+
+def timeline_record(e: TimelineEntry) -> dict:
+    return {"date": e.date, "what": e.what, "article_ids": list(e.article_ids), "grain": e.grain}
+
+
+def thread_record(thread_id: str, stories: list[Story]) -> dict:
+    return {"id": thread_id, "story_ids": [s.id for s in stories],
+            "timeline": [timeline_record(e) for e in merge_timelines(s.timeline for s in stories)]}
 
 
 def rejection_record(r: Rejection) -> dict:

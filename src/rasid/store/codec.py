@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 import zlib
 
-from rasid.model import Article, OffsetMap, Rejection, Removal, Span, Story
+from rasid.model import (Article, DateRef, OffsetMap, Rejection, Removal, Span, Story,
+                         TimelineEntry)
 
 
 def _spans(spans) -> list[list[int]]:
@@ -30,7 +31,26 @@ def unpack_text(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
-def article_from_row(row) -> Article:
+def date_row(article_id: str, d: DateRef) -> tuple:
+    return (article_id, d.span.start, d.span.end, d.text, d.value, d.end, d.grain, d.calendar,
+            int(d.relative), json.dumps(list(d.flags)), d.what)
+
+
+def date_from_row(row) -> DateRef:
+    return DateRef(span=Span(row["start"], row["end"]), text=row["text"], value=row["value"],
+                   end=row["end_value"], grain=row["grain"], calendar=row["calendar"],
+                   relative=bool(row["relative"]), flags=tuple(json.loads(row["flags"])),
+                   what=row["what"])
+
+
+def story_data(s: Story) -> str:
+    return json.dumps({"outlets": list(s.outlets),
+                       "timeline": [{"date": e.date, "grain": e.grain, "what": e.what,
+                                     "article_ids": list(e.article_ids)} for e in s.timeline]},
+                      ensure_ascii=False)
+
+
+def article_from_row(row, dates: tuple[DateRef, ...] = ()) -> Article:
     layout = json.loads(row["layout"])
     return Article(
         id=row["id"], source_id=row["source_id"], source=row["source"], line=row["line"],
@@ -44,6 +64,7 @@ def article_from_row(row) -> Article:
         sentences=tuple(Span(*s) for s in layout["sentences"]),
         removed=tuple(Removal(Span(s, e), why) for s, e, why in layout["removed"]),
         story_id=row["story_id"], thread_id=row["thread_id"], extra=json.loads(row["extra"]),
+        dates=dates, stages=json.loads(row["stage_versions"]),
     )
 
 
@@ -53,6 +74,8 @@ def story_from_row(row, article_ids: tuple[str, ...]) -> Story:
         id=row["id"], thread_id=row["thread_id"], title=row["title"],
         first_seen=row["first_seen"], last_seen=row["last_seen"], article_ids=article_ids,
         outlets=tuple(data.get("outlets", ())), independent_origins=row["independent_origins"],
+        timeline=tuple(TimelineEntry(e["date"], e["grain"], e["what"], tuple(e["article_ids"]))
+                       for e in data.get("timeline", ())),
     )
 
 

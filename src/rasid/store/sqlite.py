@@ -12,9 +12,13 @@ from rasid.errors import StoreError
 from rasid.ids import rejection_id
 from rasid.model import Article, Rejection, Story
 from rasid.store.base import FileDone, SearchHit
-from rasid.store.codec import (article_from_row, layout_json, pack_text, rejection_from_row,
-                               story_from_row)
+from rasid.store.codec import (article_from_row, date_from_row, date_row, layout_json, pack_text,
+                               rejection_from_row, story_data, story_from_row)
 from rasid.text.tokens import match_keys, match_text
+
+
+_INSERT_DATE = ('INSERT INTO dates (article_id, start, "end", text, value, end_value, grain, calendar,'
+                ' relative, flags, what) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
 
 
 def _now() -> str:
@@ -97,16 +101,17 @@ class SQLiteStore:
                 cur.execute(
                     "INSERT OR IGNORE INTO articles (id, source_id, source, line, format, encoding, url,"
                     " outlet, headline, text, published, published_at, published_inferred, lang,"
-                    " story_id, thread_id, original, layout, extra, ingested_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " story_id, thread_id, original, layout, extra, stage_versions, ingested_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (a.id, a.source_id, a.source, a.line, a.format, a.encoding, a.url, a.outlet,
                      a.headline, a.text, a.published, a.published_at, int(a.published_inferred),
                      a.lang, a.story_id, a.thread_id, pack_text(a.original), layout_json(a),
-                     json.dumps(a.extra, ensure_ascii=False, default=str), now))
+                     json.dumps(a.extra, ensure_ascii=False, default=str), json.dumps(a.stages), now))
                 if cur.rowcount:
                     added += 1
                     cur.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?,?,?)",
                                 (cur.lastrowid, index_text(a.headline), index_text(a.text)))
+                    cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
             for r in rejections:
                 cur.execute(
                     "INSERT OR IGNORE INTO rejected (id, source, line, code, reason, size, sha256,"
@@ -121,7 +126,7 @@ class SQLiteStore:
                     " first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
                     " independent_origins=excluded.independent_origins, data=excluded.data",
                     (s.id, s.thread_id, s.title, s.first_seen, s.last_seen, s.independent_origins,
-                     json.dumps({"outlets": list(s.outlets)}, ensure_ascii=False)))
+                     story_data(s)))
                 cur.executemany("UPDATE articles SET story_id = ?, thread_id = ? WHERE id = ?",
                                 [(s.id, s.thread_id, aid) for aid in s.article_ids])
             for f in files_done:
@@ -136,13 +141,86 @@ class SQLiteStore:
         return added
 
     # -- reading ----------------------------------------------------------
+    def _dates(self, article_id: str) -> tuple:
+        rows = self.db.execute('SELECT * FROM dates WHERE article_id = ? ORDER BY start', (article_id,))
+        return tuple(date_from_row(r) for r in rows)
+
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return article_from_row(row) if row else None
+        return article_from_row(row, self._dates(row["id"])) if row else None
 
     def iter_articles(self) -> Iterator[Article]:
-        for row in self.db.execute("SELECT * FROM articles ORDER BY seq"):
-            yield article_from_row(row)
+        for row in self.db.execute("SELECT * FROM articles ORDER BY seq").fetchall():
+            yield article_from_row(row, self._dates(row["id"]))
+
+    def articles_behind(self, stage: str, version: str) -> list[str]:
+        """Ids of articles a stage has not processed at this version (e.g. after an upgrade)."""
+        rows = self.db.execute("SELECT id FROM articles WHERE json_extract(stage_versions, ?) IS NOT ?"
+                               " ORDER BY seq", (f"$.{stage}", version))
+        return [r[0] for r in rows]
+
+    def articles_without_published(self, ids: Iterable[str]) -> list[Article]:
+        """Those of `ids` whose publication date is unknown (candidates for inference)."""
+        ids = list(ids)
+        out = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = (f"SELECT id FROM articles WHERE published IS NULL AND id IN "
+                 f"({','.join('?' * len(chunk))})")
+            out += [self.article(r[0]) for r in self.db.execute(q, chunk).fetchall()]
+        return out
+
+    def related_article_ids(self, article: Article, limit: int = 5, keys: int = 10) -> list[str]:
+        """Articles sharing the rarest words of `article` (its likely story-mates)."""
+        words = sorted(set(k for k in match_keys(article.text) if len(k) >= 4 and not k.isdigit()))
+        if not words:
+            return []
+        vocab = dict(self.db.execute(
+            f"SELECT term, doc FROM articles_vocab WHERE col = 'body' AND term IN "
+            f"({','.join('?' * len(words))})", words).fetchall())
+        shared = sorted((df, w) for w, df in vocab.items() if df >= 2)[:keys]
+        if not shared:
+            return []
+        query = " OR ".join('"' + w.replace('"', '""') + '"' for _, w in shared)
+        rows = self.db.execute(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? AND a.id != ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (query, article.id, limit)).fetchall()
+        return [r[0] for r in rows]
+
+    def anchor_dates(self, article_ids: Iterable[str]) -> list[str]:
+        """Dates near which these articles' events happened: the absolute day dates they
+        report (not relative, not flagged) and their known publication dates."""
+        ids = list(article_ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT value FROM dates WHERE grain = 'day' AND relative = 0 AND flags = '[]'"
+            f" AND value IS NOT NULL AND article_id IN ({marks})"
+            f" UNION ALL SELECT published FROM articles WHERE published IS NOT NULL"
+            f" AND published_inferred = 0 AND id IN ({marks})", ids + ids)
+        return [r[0] for r in rows]
+
+    def update_articles(self, articles: Iterable[Article], stories: Iterable[Story] = ()) -> None:
+        """Rewrite what later corpus stages learned: publication date and dates; stories."""
+        cur = self.db.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            for a in articles:
+                cur.execute("UPDATE articles SET published = ?, published_inferred = ?, stage_versions = ?"
+                            " WHERE id = ?", (a.published, int(a.published_inferred),
+                                              json.dumps(a.stages), a.id))
+                cur.execute("DELETE FROM dates WHERE article_id = ?", (a.id,))
+                cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
+            for s in stories:
+                cur.execute("UPDATE stories SET title = ?, first_seen = ?, last_seen = ?, data = ?"
+                            " WHERE id = ?", (s.title, s.first_seen, s.last_seen, story_data(s), s.id))
+            cur.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     def _story_article_ids(self, story_id: str) -> tuple[str, ...]:
         rows = self.db.execute(

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from rasid.ids import story_id_for, thread_id_for
 from rasid.model import Article, Story
+from rasid.story.timeline import story_timeline
 
 TITLE_MAX_CHARS = 140
 
@@ -37,5 +38,6 @@ class SingletonStories:
                 id=sid, thread_id=thread_id_for(sid), title=story_title(a),
                 first_seen=a.published, last_seen=a.published, article_ids=(a.id,),
                 outlets=(a.outlet,) if a.outlet else (), independent_origins=1,
+                timeline=story_timeline([a]),
             ))
         return stories

@@ -11,6 +11,7 @@ point every output character back at its source.
 """
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 import unicodedata
@@ -131,3 +132,41 @@ def normalize_with_offsets(text: str, flags: Norm = Norm.MATCH) -> tuple[str, li
             parts.append(out)
             origin.extend([i] * len(out))
     return "".join(parts), origin
+
+
+class OffsetIndex:
+    """Maps offsets in normalized text back to the source text.
+
+    Built from breakpoints only where normalization changed a length (deleted
+    diacritics, expanded ligatures); one-for-one replacements such as أ -> ا
+    shift nothing, so typical news text has few breakpoints.
+    """
+
+    __slots__ = ("_norm", "_shift")
+
+    def __init__(self, breakpoints: list[tuple[int, int]]):
+        self._norm = [b[0] for b in breakpoints]
+        self._shift = [b[1] for b in breakpoints]
+
+    def source(self, offset: int) -> int:
+        i = bisect.bisect_right(self._norm, offset) - 1
+        return offset + (self._shift[i] if i >= 0 else 0)
+
+
+def normalize_indexed(text: str, flags: Norm = Norm.MATCH) -> tuple[str, OffsetIndex]:
+    """`normalize` plus an OffsetIndex from normalized offsets to `text` offsets."""
+    table = _table(flags)
+    changed = "".join(re.escape(chr(c)) for c in sorted(table) if len(table[c]) != 1)
+    if Norm.LOWER in flags and any(len(c.lower()) != 1 for c in text if not c.isascii()):
+        out, origin = normalize_with_offsets(text, flags)  # rare: case folding changes lengths
+        points = [(i, o - i) for i, o in enumerate(origin) if i == 0 or o - i != origin[i - 1] - (i - 1)]
+        return out, OffsetIndex(points)
+    points: list[tuple[int, int]] = []
+    shift = 0
+    if changed:
+        for m in re.finditer(f"[{changed}]", text):
+            replacement = table[ord(m.group())]
+            norm_pos = m.start() - shift
+            shift += 1 - len(replacement)
+            points.append((norm_pos + len(replacement), shift))
+    return normalize(text, flags), OffsetIndex(points)

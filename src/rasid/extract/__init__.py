@@ -1,0 +1,1 @@
+"""Per-article extraction: dates now; mentions, figures and quotes as their stages land."""
