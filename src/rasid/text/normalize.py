@@ -153,18 +153,32 @@ class OffsetIndex:
         return offset + (self._shift[i] if i >= 0 else 0)
 
 
+# Characters whose lower case is not one character (İ): offsets need the slow path.
+_LOWER_CHANGES_LENGTH = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0x80, 0x10000)
+                  if not 0xD800 <= c <= 0xDFFF and len(chr(c).lower()) != 1) + "]")
+
+
+@lru_cache(maxsize=64)
+def _shifting(flags: Norm) -> re.Pattern[str] | None:
+    """The characters these rules delete or expand (the only ones that move offsets)."""
+    table = _table(flags)
+    chars = "".join(re.escape(chr(c)) for c in sorted(table) if len(table[c]) != 1)
+    return re.compile(f"[{chars}]") if chars else None
+
+
 def normalize_indexed(text: str, flags: Norm = Norm.MATCH) -> tuple[str, OffsetIndex]:
     """`normalize` plus an OffsetIndex from normalized offsets to `text` offsets."""
     table = _table(flags)
-    changed = "".join(re.escape(chr(c)) for c in sorted(table) if len(table[c]) != 1)
-    if Norm.LOWER in flags and any(len(c.lower()) != 1 for c in text if not c.isascii()):
+    shifting = _shifting(flags)
+    if Norm.LOWER in flags and _LOWER_CHANGES_LENGTH.search(text):
         out, origin = normalize_with_offsets(text, flags)  # rare: case folding changes lengths
         points = [(i, o - i) for i, o in enumerate(origin) if i == 0 or o - i != origin[i - 1] - (i - 1)]
         return out, OffsetIndex(points)
     points: list[tuple[int, int]] = []
     shift = 0
-    if changed:
-        for m in re.finditer(f"[{changed}]", text):
+    if shifting is not None:
+        for m in shifting.finditer(text):
             replacement = table[ord(m.group())]
             norm_pos = m.start() - shift
             shift += 1 - len(replacement)

@@ -32,7 +32,7 @@ _LEADING = re.compile(r"^(?:و|ف)?(?:في|يوم|منذ|خلال|حتى|قبل|
 def _future_re() -> re.Pattern[str]:
     lex = lexicon()
     phrases = "|".join(re.escape(p) for p in sorted(lex.future_phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)[وف]?س[يتن]\w{{3,}}")
+    return re.compile(rf"(?<!\w)[وف]?(?:{phrases})(?!\w)|(?<!\w)[وف]?س[يتن]\w{{3,}}")
 
 
 def is_future(sentence_norm: str) -> bool:

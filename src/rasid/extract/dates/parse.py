@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasid.extract.dates.lexicon import Lexicon, lexicon
 
@@ -27,14 +28,10 @@ _TO = {"الي", "حتي", "و", "-", "–"}
 _FUNCTION_WORDS = {"بعد", "قبل", "حين", "عندما", "حيث", "ثم", "و", "او", "على", "علي", "الي", "من",
                    "في", "عن", "مع", "وهو", "وهي", "حتى", "حتي", "لكن", "كما", "اذ", "وقد", "فقد",
                    "لم", "لن", "قد", "كان", "كانت", "وكان", "وكانت", "and", "in", "when", "after"}
+# Context words after which a number is as often a count as a year ("في 2000 موقع");
+# after خلال, منذ, حتى a four-digit number is a year.
+_COUNT_PRONE = {"في", "وفي", "من", "الى", "بعد", "قبل"}
 _DUALS = {"يومي", "عامي", "العامين", "سنتي", "السنتين"}
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(slots=True)
@@ -47,26 +44,60 @@ class Parsed:
     fields: dict = field(default_factory=dict)
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+def tokenize(text: str) -> list[re.Match[str]]:
+    """Token matches of normalized text: .group() is the word, .start()/.end() its offsets."""
+    return list(_TOKEN.finditer(text))
+
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _firsts(table: dict) -> frozenset[str]:
+    """First words of a table's entries: a phrase lookup that fails on them fails fast."""
+    key = id(table)
+    if key not in _FIRSTS:
+        _FIRSTS[key] = frozenset(k.split(" ", 1)[0] for k in table)
+    return _FIRSTS[key]
+
+
+# Words (besides digits and lexicon entries) at which some rule can start.
+_STARTERS = {"من", "بين", "منذ", "قبل", "بعد", "يومي", "عامي", "العامين", "سنتي", "السنتين",
+             "القرن", "للقرن", "والقرن", "بالقرن", "هذا", "هذه", "شهر", "بشهر", "لشهر", "(", "وقبل",
+             "وبعد", "ومنذ", "فقبل", "فبعد"}
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    lex = lexicon()
+    words = set(_STARTERS) | lex.year_words | lex.time_of_day
+    for table in (lex.months, lex.weekdays, lex.day_words, lex.parts, lex.periods, lex.ordinals,
+                  lex.directions):
+        words |= _firsts(table)
+    return frozenset(words)
 
 
 class Parser:
-    def __init__(self, tokens: list[Token], lex: Lexicon | None = None):
+    def __init__(self, tokens: list[re.Match[str]], lex: Lexicon | None = None):
         self.t = tokens
+        self.w = list(map(re.Match.group, tokens))
         self.lex = lex or lexicon()
         self.n = len(tokens)
 
     # -- token helpers ----------------------------------------------------------
     def word(self, i: int) -> str:
-        return self.t[i].text if 0 <= i < self.n else ""
+        return self.w[i] if 0 <= i < self.n else ""
 
     def phrase(self, table: dict, i: int, clitic: bool = True) -> tuple[object, int, int] | None:
         """(value, next index, clitic length) of the longest entry of `table` at token i."""
         if i >= self.n:
             return None
+        firsts = _firsts(table)
+        w0 = self.w[i]
+        if w0 not in firsts and not (clitic and w0[1:] in firsts and w0[:1] in _CLITICS):
+            return None
         for k in range(min(self.lex.max_phrase, self.n - i), 0, -1):
-            words = [tok.text for tok in self.t[i:i + k]]
+            words = self.w[i:i + k]
             key = " ".join(words)
             if key in table:
                 return table[key], i + k, 0
@@ -92,22 +123,30 @@ class Parser:
     # -- entry point ------------------------------------------------------------
     def parse(self) -> list[Parsed]:
         out: list[Parsed] = []
-        i = 0
-        rules = (self.range_, self.absolute, self.same_month, self.english_absolute, self.numeric, self.part,
-                 self.relday, self.weekday, self.period, self.offset, self.decade, self.century,
-                 self.year_,
-                 self.month_alone)
-        while i < self.n:
-            for rule in rules:
-                p = rule(i)
-                if p is not None:
-                    p.start_char = self.t[p.first].start + p.fields.pop("_clitic", 0)
-                    p.end_char = self.t[p.last - 1].end
-                    out.append(p)
-                    i = p.last
-                    break
-            else:
-                i += 1
+        rules = (self.range_, self.absolute, self.same_month, self.english_absolute, self.numeric,
+                 self.part, self.relday, self.weekday, self.period, self.offset, self.decade,
+                 self.century, self.year_, self.month_alone)
+        triggers = _triggers()
+        decade = _DECADE.match
+        hits = [i for i, w in enumerate(self.w)
+                if w in triggers or w[0].isdigit() or (w[0] in _CLITICS and w[1:] in triggers)
+                or (w[-1] == "ت" and decade(w))]
+        # A rule may start a token or two before its trigger ("يوم الخميس", "من 10 إلى"),
+        # so each trigger is tried from two tokens back.
+        done = 0
+        for h in hits:
+            for i in range(max(done, h - 2), h + 1):
+                for rule in rules:
+                    p = rule(i)
+                    if p is not None and p.last > h:
+                        p.start_char = self.t[p.first].start() + p.fields.pop("_clitic", 0)
+                        p.end_char = self.t[p.last - 1].end()
+                        out.append(p)
+                        done = p.last
+                        break
+                else:
+                    continue
+                break
         return out
 
     # -- pieces shared by rules --------------------------------------------------
@@ -183,7 +222,7 @@ class Parser:
         if self.word(j - 1) == "من" and j - 1 > i:
             j -= 1  # day() swallowed the "من" of "الخامس من الشهر الجاري"
         for k in range(3, 0, -1):
-            if " ".join(t.text for t in self.t[j:j + k]) in self.lex.same_month:
+            if " ".join(self.w[j:j + k]) in self.lex.same_month:
                 return Parsed(i, j + k, "date", fields={"day": day, "month_ref": True})
         return None
 
@@ -274,6 +313,16 @@ class Parser:
                     info, k, _ = mt
                     y, k = self.year_tail(k)
                     return Parsed(i, k, "date", fields={**info, **y, "day": d1[0], "end_day": d2[0]})
+        # two full dates: من 28 فبراير إلى 3 مارس 2024 · بين 30 ديسمبر 2023 و2 يناير 2024
+        first = self.absolute(j)
+        if first is not None and self.word(first.last) in _TO:
+            second = self.absolute(first.last + 1)
+            if second is not None and "year" in second.fields:
+                f1, f2 = first.fields, second.fields
+                year1 = f1.get("year", f2["year"] - (1 if f1["month"] > f2["month"] else 0))
+                return Parsed(i, second.last, "date", fields={
+                    **f1, "year": year1, "digits": f1.get("digits", 4), "end_day": f2["day"],
+                    "end_month": f2["month"], "end_year": f2["year"]})
         # year range
         k = j + 1 if self.word(j) in self.lex.year_words else j
         y1 = self.year(k)
@@ -344,7 +393,8 @@ class Parser:
         if not found:
             return None
         offset, k, clitic = found
-        if offset == 0:
+        followed_by_weekday = self.phrase(self.lex.weekdays, k, clitic=False) is not None
+        if offset == 0 and not followed_by_weekday:  # "اليوم الخميس" is always today
             if self.word(j - 1) in self.lex.not_today_after or self.word(k) in self.lex.not_today_before:
                 return None
         fields = {"offset": offset, "_clitic": clitic if j == i else 0}
@@ -489,8 +539,8 @@ class Parser:
             if not bracketed and self.word(i - 1) not in self.lex.date_context:
                 return None
             nxt = self.word(k)
-            if (not bracketed and nxt[:1].isalpha() and not nxt.startswith("ال")
-                    and nxt not in _FUNCTION_WORDS):
+            if (not bracketed and self.word(i - 1) in _COUNT_PRONE and nxt[:1].isalpha()
+                    and not nxt.startswith("ال") and nxt not in _FUNCTION_WORDS):
                 return None  # "في 2000 موقع": a count before its noun, not a year
         if self.word(k) in self.lex.units:
             return None
@@ -513,8 +563,10 @@ class Parser:
         said_month = self.word(i) in ("شهر", "بشهر", "لشهر")
         if said_month or info["paired"]:
             return Parsed(i, k, "month", fields=fields)
+        # A bare month needs a preposition before it: "في مارس" is March, while "مارس"
+        # alone may be the verb "practised" (and "in May" is a month, "may" alone is not).
         if self.word(i - 1) not in self.lex.date_context:
             return None
-        if info.get("name") in _AMBIGUOUS_MONTHS and not (info["name"].isascii() and self.word(i - 1).isascii()):
-            return None  # "in May" reads as a month; "مارس" (also "practised") alone does not
+        if info.get("name") in _AMBIGUOUS_MONTHS and info["name"].isascii() != self.word(i - 1).isascii():
+            return None
         return Parsed(i, k, "month", fields=fields)

@@ -20,26 +20,23 @@ from rasid.extract.dates.resolve import resolve
 MAX_GAP_DAYS = 6
 
 
-def weekday_cues(text: str) -> list[int]:
-    """ISO weekdays of publication implied by اليوم/أمس/غداً + weekday expressions."""
+def evidence(text: str) -> tuple[list[int], list[date]]:
+    """(publication weekdays implied by اليوم/أمس/غداً + weekday, absolute past day dates
+    stated with a year), from one parse of the text."""
     parsed, _ = parse_text(text)
-    cues = []
+    cues, anchors = [], []
     for p in parsed:
         if p.kind == "relday" and "weekday" in p.fields:
             cues.append((p.fields["weekday"] - 1 - p.fields["offset"]) % 7 + 1)
-    return cues
-
-
-def own_anchors(text: str) -> list[date]:
-    """Absolute day dates the text states with a year (resolvable without a reference)."""
-    parsed, _ = parse_text(text)
-    out = []
-    for p in parsed:
-        if p.kind in ("date", "numeric") and "year" in p.fields and "day" in p.fields:
+        elif p.kind in ("date", "numeric") and "year" in p.fields and "day" in p.fields:
             v = resolve(p, None)
             if v.value and v.grain == "day" and not v.flags:
-                out.append(date.fromisoformat(v.value))
-    return out
+                anchors.append(date.fromisoformat(v.value))
+    return cues, anchors
+
+
+def weekday_cues(text: str) -> list[int]:
+    return evidence(text)[0]
 
 
 def infer_published(text: str, related: Iterable[date] = ()) -> date | None:
@@ -50,11 +47,10 @@ def infer_published(text: str, related: Iterable[date] = ()) -> date | None:
     related articles (their publication dates and the events they report) say it
     appeared near them: the cue's weekday nearest to them, by majority.
     """
-    cues = weekday_cues(text)
+    cues, own = evidence(text)
     if not cues:
         return None
     weekday = Counter(cues).most_common(1)[0][0]
-    own = own_anchors(text)
     if own:
         latest = max(own)
         ahead = (weekday - latest.isoweekday()) % 7

@@ -114,9 +114,12 @@ def _date(f: dict, ref: date | None) -> Value:
         flags += ("weekday_mismatch",)
     end = None
     if "end_day" in f:
-        if f["end_day"] > days_in_month(year, month) or f["end_day"] < day:
+        end_year, end_month = f.get("end_year", year), f.get("end_month", month)
+        if f["end_day"] > days_in_month(end_year, end_month):
             return Value(None, None, flags=("impossible",))
-        end = _fmt("day", year, month, f["end_day"])
+        if date(end_year, end_month, f["end_day"]) < date(year, month, day):
+            return Value(None, None, flags=("impossible",))
+        end = _fmt("day", end_year, end_month, f["end_day"])
     return Value(_fmt("day", year, month, day), "day", end=end, flags=flags + _era_flags(year, ref))
 
 
