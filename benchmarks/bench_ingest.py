@@ -1,4 +1,4 @@
-"""Ingest + clean + store throughput on SaudiNewsNet (real Arabic news, 14 outlets).
+"""Whole-ingest throughput on SaudiNewsNet (real Arabic news, 14 outlets), stage by stage.
 
 Prints articles/s (median of several runs, each in a fresh process so peak
 memory is per run), peak RSS, the per-stage split, and the ratio against a
@@ -94,10 +94,10 @@ def main() -> int:
     base = statistics.median(r["baseline_items"] / r["baseline_seconds"] for r in results)
     peak = max(r["peak_rss_mb"] for r in results)
     stages = {k: statistics.median(r["stages"].get(k, 0) for r in results)
-              for k in ("read", "ids", "clean", "story", "store")}
+              for k in ("read", "ids", "clean", "dates", "story", "store", "corpus")}
     total = sum(stages.values()) or 1
     r0 = results[0]
-    print(f"\ningest+clean+store: median {rate:,.0f} articles/s over {len(results)} runs "
+    print(f"\ningest (read, clean, dates, story, store, corpus pass): median {rate:,.0f} articles/s over {len(results)} runs "
           f"({r0['added']:,} articles stored, {r0['rejected']:,} rejected), one process, one core")
     print(f"baseline (read + json.loads only): median {base:,.0f} lines/s; "
           f"rasid costs {base / rate:.1f}x the baseline")

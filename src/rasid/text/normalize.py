@@ -176,11 +176,14 @@ def normalize_indexed(text: str, flags: Norm = Norm.MATCH) -> tuple[str, OffsetI
         points = [(i, o - i) for i, o in enumerate(origin) if i == 0 or o - i != origin[i - 1] - (i - 1)]
         return out, OffsetIndex(points)
     points: list[tuple[int, int]] = []
-    shift = 0
+    delta = 0  # source offset minus normalized offset, for the characters that follow
     if shifting is not None:
         for m in shifting.finditer(text):
-            replacement = table[ord(m.group())]
-            norm_pos = m.start() - shift
-            shift += 1 - len(replacement)
-            points.append((norm_pos + len(replacement), shift))
+            p = m.start()
+            length = len(table[ord(m.group())])
+            q = p - delta  # where this character's replacement starts in the normalized text
+            for k in range(1, length):  # every character of an expansion maps to its source
+                points.append((q + k, p - (q + k)))
+            delta += 1 - length
+            points.append((q + length, delta))
     return normalize(text, flags), OffsetIndex(points)

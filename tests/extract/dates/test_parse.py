@@ -116,9 +116,6 @@ def test_words_that_are_not_dates(text):
     assert parse(text) == []
 
 
-@pytest.mark.xfail(reason="BUG: Parser.same_month joins self.t[j:j+k] without bounding k by the tokens "
-                          "left, so a text ending in '19 منه' matches 'منه' with k=3, returns last=j+3 "
-                          "beyond the tokens and parse() raises IndexError", strict=True)
 def test_same_month_day_at_the_very_end_of_the_text():
     assert only("أرجئت الجلسة إلى 19 منه")[:2] == ("date", "19 منه")
 

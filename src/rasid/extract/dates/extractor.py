@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -98,35 +98,61 @@ def _what(text: str, sentence: Span, span: Span) -> str | None:
         what = " ".join(left + right).strip(" ،,.")
     what = re.sub(r"\s+(?:في|يوم|منذ|خلال|حتى|من|بتاريخ)$", "", what).strip()
     what = _LEADING.sub("", what) if len(what.split()) > 3 else what
+    what = what.strip(" ،,.؛:;-–")
     words = what.split()
     if len(words) < 2:
         return None
     return " ".join(words[:WHAT_MAX_WORDS]) + ("…" if len(words) > WHAT_MAX_WORDS else "")
 
 
-def extract_dates(text: str, published: date | None, sentences: Iterable[Span] | None = None
-                  ) -> tuple[DateRef, ...]:
-    """Every date expression in `text`, resolved against `published` (may be None)."""
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a text says about its own publication date."""
+
+    cues: tuple[int, ...]      # ISO weekdays implied by اليوم/أمس/غداً + weekday
+    anchors: tuple[date, ...]  # absolute day dates it states with a year
+
+
+def analyse(text: str, published: date | None, sentences: Iterable[Span] | None = None
+            ) -> tuple[tuple[DateRef, ...], Evidence]:
+    """Dates in `text` resolved against `published`, and the publication evidence, in one parse."""
     parsed, spans = parse_text(text)
     if not parsed:
-        return ()
+        return (), Evidence((), ())
     sents = list(sentences) if sentences is not None else split_sentences(text)
     out = []
+    cues, anchors = [], []
     last_month: tuple[int, int] | None = None
     for p, span in zip(parsed, spans):
         if p.fields.get("month_ref") and last_month:  # "22 أبريل بدلاً من 19 منه"
             p.fields.update(year=last_month[0], month=last_month[1], digits=4)
+            del p.fields["month_ref"]
         sentence = next((s for s in sents if s.start <= span.start < s.end), Span(0, len(text)))
         future = is_future(normalize(_tense_text(text, sentence, span), Norm.MATCH))
         v = resolve(p, published, future)
         if v.value and v.grain in ("day", "month"):
             last_month = (int(v.value[:4]), int(v.value[5:7]))
+        if p.kind == "relday" and "weekday" in p.fields:
+            cues.append((p.fields["weekday"] - 1 - p.fields["offset"]) % 7 + 1)
+        elif (p.kind in ("date", "numeric") and "year" in p.fields and v.grain == "day"
+              and v.value and not v.flags and not future):
+            anchors.append(date.fromisoformat(v.value))  # a past event: the article came after it
+        # Relative: the value depends on the publication date (a weekday, "أمس", and also a
+        # day or month stated without a year: "28 ديسمبر", "ديسمبر الماضي").
+        relative = p.kind in RELATIVE_KINDS or (
+            p.kind in ("date", "month") and "year" not in p.fields and v.calendar == "gregorian")
         out.append(DateRef(
             span=span, text=text[span.start:span.end], value=v.value, grain=v.grain, end=v.end,
-            calendar=v.calendar, relative=p.kind in RELATIVE_KINDS, flags=v.flags,
+            calendar=v.calendar, relative=relative, flags=v.flags,
             what=_what(text, sentence, span),
         ))
-    return tuple(out)
+    return tuple(out), Evidence(tuple(cues), tuple(anchors))
+
+
+def extract_dates(text: str, published: date | None, sentences: Iterable[Span] | None = None
+                  ) -> tuple[DateRef, ...]:
+    """Every date expression in `text`, resolved against `published` (may be None)."""
+    return analyse(text, published, sentences)[0]
 
 
 def published_date(article: Article) -> date | None:
@@ -134,15 +160,32 @@ def published_date(article: Article) -> date | None:
 
 
 class DateExtractor:
-    """Per-article stage: needs cleaned text and the publication date; adds `dates`."""
+    """Per-article stage: needs cleaned text and the publication date; adds `dates`.
+
+    When the publication date is missing it is inferred from the text where the
+    text allows (see published.py); `needs_corpus` tells the caller when only
+    related articles could settle it.
+    """
 
     name = "dates"
     version = VERSION
 
+    def analyse(self, article: Article) -> tuple[Article, bool]:
+        """(article with dates, True if its publication date is still open but has cues)."""
+        body = list(article.sentences) + list(article.subheadings) or None
+        dates, evidence = analyse(article.text, published_date(article), body)
+        if article.published is not None or not evidence.cues:
+            return replace(article, dates=dates), False
+        from rasid.extract.dates.published import choose_published  # published.py imports this module
+
+        found = choose_published(evidence.cues, evidence.anchors)
+        if found is None:
+            return replace(article, dates=dates), True
+        dates = analyse(article.text, found, body)[0]
+        return replace(article, dates=dates, published=found.isoformat(), published_inferred=True), False
+
     def __call__(self, article: Article) -> Article:
-        body = [s for s in article.sentences] + list(article.subheadings)
-        dates = extract_dates(article.text, published_date(article), body or None)
-        return replace(article, dates=dates)
+        return self.analyse(article)[0]
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         for a in articles:

@@ -131,22 +131,20 @@ class Parser:
         hits = [i for i, w in enumerate(self.w)
                 if w in triggers or w[0].isdigit() or (w[0] in _CLITICS and w[1:] in triggers)
                 or (w[-1] == "ت" and decade(w))]
-        # A rule may start a token or two before its trigger ("يوم الخميس", "من 10 إلى"),
-        # so each trigger is tried from two tokens back.
+        # Every rule starts at a trigger word (a digit, a lexicon entry or a starter such
+        # as من/قبل/يوم), so only those positions are tried.
         done = 0
-        for h in hits:
-            for i in range(max(done, h - 2), h + 1):
-                for rule in rules:
-                    p = rule(i)
-                    if p is not None and p.last > h:
-                        p.start_char = self.t[p.first].start() + p.fields.pop("_clitic", 0)
-                        p.end_char = self.t[p.last - 1].end()
-                        out.append(p)
-                        done = p.last
-                        break
-                else:
-                    continue
-                break
+        for i in hits:
+            if i < done:
+                continue
+            for rule in rules:
+                p = rule(i)
+                if p is not None:
+                    p.start_char = self.t[p.first].start() + p.fields.pop("_clitic", 0)
+                    p.end_char = self.t[p.last - 1].end()
+                    out.append(p)
+                    done = p.last
+                    break
         return out
 
     # -- pieces shared by rules --------------------------------------------------
@@ -221,7 +219,7 @@ class Parser:
         day, j = d
         if self.word(j - 1) == "من" and j - 1 > i:
             j -= 1  # day() swallowed the "من" of "الخامس من الشهر الجاري"
-        for k in range(3, 0, -1):
+        for k in range(min(3, self.n - j), 0, -1):
             if " ".join(self.w[j:j + k]) in self.lex.same_month:
                 return Parsed(i, j + k, "date", fields={"day": day, "month_ref": True})
         return None
