@@ -98,10 +98,15 @@ def cmd_show(args) -> int:
         print(f"seen {story.first_seen or '?'} .. {story.last_seen or '?'}; {n} article{'s' * (n != 1)}, "
               f"{k} independent origin{'s' * (k != 1)}; outlets: "
               f"{', '.join(story.outlets) or '-'}")
+        if story.timeline:
+            print("\ntimeline:")
+            for e in story.timeline:
+                print(f"  {e.date}  {e.what}  [{', '.join(e.article_ids)}]")
         for a in articles:
             if a is None:
                 continue
-            print(f"\n- {a.id}  {a.published or '?'}  {a.outlet or '-'}  [{a.lang}]  {a.source_id}")
+            inferred = " (inferred)" if a.published_inferred else ""
+            print(f"\n- {a.id}  {a.published or '?'}{inferred}  {a.outlet or '-'}  [{a.lang}]  {a.source_id}")
             if a.headline:
                 print(f"  {a.headline}")
             first = a.sentences[0].of(a.text) if a.sentences else a.text[:200]

@@ -9,9 +9,10 @@ from rasid.store.sqlite import SQLiteStore
 
 def ingest_summary(report: IngestReport, db: str) -> str:
     langs = ", ".join(f"{n} {lang}" for lang, n in report.languages.most_common())
+    inferred = f", {report.inferred} publication dates inferred" if report.inferred else ""
     return (f"ingested {report.items} items from {report.files} files into {db}: "
             f"{report.added} new articles{f' ({langs})' if langs else ''}, "
-            f"{report.already_stored} already stored, {report.rejected} rejected")
+            f"{report.already_stored} already stored, {report.rejected} rejected{inferred}")
 
 
 def store_digest(store: SQLiteStore, newest: int = 8) -> str:
@@ -23,11 +24,13 @@ def store_digest(store: SQLiteStore, newest: int = 8) -> str:
     first, last = db.execute("SELECT min(published), max(published) FROM articles").fetchone()
     codes = db.execute("SELECT code, count(*) FROM rejected GROUP BY code ORDER BY 2 DESC").fetchall()
     headlines = db.execute("SELECT count(*) FROM articles WHERE headline IS NOT NULL").fetchone()[0]
+    n_dates, n_resolved = db.execute("SELECT count(*), count(value) FROM dates").fetchone()
     lines = [
         f"database {store.path}: {counts['articles']} articles, {counts['stories']} stories, "
         f"{counts['outlets']} outlets, {counts['rejected']} rejected inputs",
         "  languages: " + (", ".join(f"{lang} {n}" for lang, n in langs.most_common()) or "-"),
         f"  published: {first or '?'} .. {last or '?'}; {headlines} articles with a headline",
+        f"  dates: {n_dates} expressions, {n_resolved} resolved to a calendar date",
     ]
     if outlets:
         lines.append("  top outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets))

@@ -21,6 +21,10 @@ _INSERT_DATE = ('INSERT INTO dates (article_id, start, "end", text, value, end_v
                 ' relative, flags, what) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
 
 
+LEAD_CHARS = 500  # how much of an article's start names its story (for related articles)
+RARE_DOCS = 200   # a word in more articles than this says little about which story it is
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -170,18 +174,24 @@ class SQLiteStore:
             out += [self.article(r[0]) for r in self.db.execute(q, chunk).fetchall()]
         return out
 
-    def related_article_ids(self, article: Article, limit: int = 5, keys: int = 10) -> list[str]:
-        """Articles sharing the rarest words of `article` (its likely story-mates)."""
-        words = sorted(set(k for k in match_keys(article.text) if len(k) >= 4 and not k.isdigit()))
-        if not words:
+    def related_article_ids(self, article: Article, limit: int = 5, keys: int = 6) -> list[str]:
+        """Articles sharing the rarest words of `article`'s lead (its likely story-mates).
+
+        The lead (headline and first paragraph) names the who and where. Only words that
+        a few other articles share are queried: their posting lists are short, so a lookup
+        stays cheap as the archive grows, and they are what story-mates have in common.
+        """
+        lead = (article.headline or "") + " " + article.text[:LEAD_CHARS]
+        words = {k for k in match_keys(lead) if len(k) >= 4 and not k.isdigit()}
+        frequencies = []
+        for w in words:
+            row = self.db.execute("SELECT doc FROM articles_vocab WHERE term = ?", (w,)).fetchone()
+            if row and 2 <= row[0] <= RARE_DOCS:
+                frequencies.append((row[0], w))
+        if not frequencies:
             return []
-        vocab = dict(self.db.execute(
-            f"SELECT term, doc FROM articles_vocab WHERE col = 'body' AND term IN "
-            f"({','.join('?' * len(words))})", words).fetchall())
-        shared = sorted((df, w) for w, df in vocab.items() if df >= 2)[:keys]
-        if not shared:
-            return []
-        query = " OR ".join('"' + w.replace('"', '""') + '"' for _, w in shared)
+        chosen = [w for _, w in sorted(frequencies)[:keys]]
+        query = " OR ".join('"' + w.replace('"', '""') + '"' for w in chosen)
         rows = self.db.execute(
             "SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
             " WHERE articles_fts MATCH ? AND a.id != ? ORDER BY bm25(articles_fts) LIMIT ?",

@@ -190,13 +190,15 @@ class Parser:
             return {}, i
         year, j, digits = y
         info = {"year": year, "digits": digits}
-        era = self.word(j)
-        if era in self.lex.hijri_era:
-            info["era"] = "hijri"
-            j += 1
-        elif era in self.lex.gregorian_era:
-            j += 1
-        return info, j
+        return info, self.era(j, info)
+
+    def era(self, i: int, fields: dict) -> int:
+        """Consume an era marker after a year (هـ، للهجرة / م، ميلادية); Hijri is noted."""
+        word = self.word(i)
+        if word in self.lex.hijri_era:
+            fields["era"] = "hijri"
+            return i + 1
+        return i + 1 if word in self.lex.gregorian_era else i
 
     def day(self, i: int) -> tuple[int, int] | None:
         n = self.number(i, 1, 99)
@@ -522,12 +524,9 @@ class Parser:
             return None
         year, k, digits = y
         fields = {"year": year, "digits": digits}
-        era = self.word(k)
-        if era in self.lex.hijri_era:
-            fields["era"] = "hijri"
-            k += 1
-        elif era in self.lex.gregorian_era:
-            k += 1
+        after = self.era(k, fields)
+        if after > k:
+            k = after
         elif j == i:
             # A bare number is a year only in a year's company: after a context word
             # ("في 1972"), or alone in brackets ("(1949)"), and within plausible years.

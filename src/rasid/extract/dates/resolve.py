@@ -152,18 +152,8 @@ def _weekday(f: dict, ref: date, future: bool) -> Value:
     return Value(d.isoformat(), "day")
 
 
-def _period(f: dict, ref: date) -> Value:
-    unit, step = f["unit"], f["direction"]
-    if unit == "week":
-        return Value(monday_of(ref + timedelta(weeks=step)).isoformat(), "week")
-    if unit == "month":
-        y, m = add_months(ref.year, ref.month, step)
-        return Value(_fmt("month", y, m), "month")
-    return Value(_fmt("year", ref.year + step), "year")
-
-
-def _offset(f: dict, ref: date) -> Value:
-    unit, count = f["unit"], f["count"]
+def _shifted(unit: str, count: int, ref: date) -> Value:
+    """The day, week, month or year `count` units away from `ref`, at that unit's grain."""
     if unit == "day":
         return Value((ref + timedelta(days=count)).isoformat(), "day")
     if unit == "week":
@@ -187,9 +177,9 @@ def resolve(p: Parsed, ref: date | None, future: bool = False) -> Value:
             return _relday(f, ref)
         if p.kind == "weekday":
             return _weekday(f, ref, future)
-        if p.kind == "period":  # also a part of one: نهاية العام الجاري
-            return _period(f, ref)
-        return _offset(f, ref)
+        if p.kind == "period":  # الشهر الماضي; also a part of one: نهاية العام الجاري
+            return _shifted(f["unit"], f["direction"], ref)
+        return _shifted(f["unit"], f["count"], ref)  # قبل ثلاثة أيام
     if p.kind == "decade":
         return Value(_fmt("year", f["year"]), "decade")
     if p.kind == "century":

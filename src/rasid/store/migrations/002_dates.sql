@@ -15,5 +15,6 @@ CREATE TABLE dates (
 CREATE INDEX dates_article ON dates(article_id);
 CREATE INDEX dates_value ON dates(value);
 
--- Document frequencies of indexed words (for finding an article's likely story-mates).
-CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'col');
+-- Document frequencies of indexed words: related-article lookups query rare words only,
+-- which keeps each lookup cheap however large the archive grows.
+CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
