@@ -21,7 +21,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 bench: install
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_ingest.py --runs 3
 
 clean:
 	rm -rf $(VENV) rasid.db rasid.db-wal rasid.db-shm build *.egg-info
