@@ -75,14 +75,22 @@ def test_every_article_gets_a_story_that_lists_it(tmp_path, store, settings):
     assert sorted(aid for s in stories.values() for aid in s.article_ids) == sorted(a.id for a in articles)
 
 
-def test_singleton_stories_are_seeded_by_their_article(tmp_path, store, settings):
-    """The current story stage: one story per article, dated by it (replaced by clustering later)."""
+def test_story_cards_span_their_members(tmp_path, store, settings):
+    """Clustered stories: the unrelated hospital note stays alone; every card's dates and
+    outlets come from its members; its id is seeded by its first report."""
     ingest([str(_corpus(tmp_path / "in"))], store, settings)
-    stories = {s.id: s for s in store.stories()}
-    for a in store.iter_articles():
-        assert a.story_id == story_id_for(a.id)
-        assert stories[a.story_id].article_ids == (a.id,)
-        assert stories[a.story_id].first_seen == stories[a.story_id].last_seen == a.published
+    articles = {a.id: a for a in store.iter_articles()}
+    note = next(a for a in articles.values() if a.format == "txt")
+    for story in store.stories():
+        members = [articles[i] for i in story.article_ids]
+        if note.id in story.article_ids:
+            assert story.article_ids == (note.id,)
+        published = sorted(a.published for a in members if a.published)
+        assert (story.first_seen, story.last_seen) == ((published[0], published[-1]) if published
+                                                       else (None, None))
+        assert set(story.outlets) == {a.outlet for a in members if a.outlet}
+        seed = min(members, key=lambda a: (a.published or "9999", a.id))
+        assert story.id == story_id_for(seed.id)
 
 
 def test_ingesting_the_same_folder_twice_adds_nothing(tmp_path, store, settings):

@@ -90,15 +90,23 @@ def test_exported_json_has_dates_into_the_text_and_timelines(folder, store, sett
             assert rec["text"][d["start"]:d["end"]] == d["text"]
             assert {"value", "grain", "end_value", "calendar", "relative", "flags", "what"} <= set(d)
     assert recs["a.txt"]["published_inferred"] is True
-    stories = {s["article_ids"][0]: s for s in data["stories"]}
-    timeline = stories[recs["a.txt"]["id"]]["timeline"]
-    assert [e["date"] for e in timeline] == ["2025-03-10", "2025-03-12", "2025-03-13"]
-    assert all(e["article_ids"] == [recs["a.txt"]["id"]] and e["what"] for e in timeline)
-    assert "اصطدم القطار" in timeline[0]["what"]
-    b_timeline = stories[recs["b.txt"]["id"]]["timeline"]  # rewritten after the related inference
-    assert [e["date"] for e in b_timeline] == ["2025-03-13"]
-    threads = {t["story_ids"][0]: t for t in data["threads"]}
-    assert threads[stories[recs["a.txt"]["id"]]["id"]]["timeline"] == timeline
+    story_of = {aid: s for s in data["stories"] for aid in s["article_ids"]}
+    a_id, b_id, c_id = (recs[f]["id"] for f in ("a.txt", "b.txt", "c.txt"))
+    a_story = story_of[a_id]
+    assert c_id not in a_story["article_ids"]  # the date festival is another story
+    timeline = a_story["timeline"]
+    dates = [e["date"] for e in timeline]
+    assert dates == sorted(dates) and {"2025-03-10", "2025-03-12", "2025-03-13"} <= set(dates)
+    by_date = {e["date"]: e for e in timeline}
+    assert all(e["what"] for e in timeline)
+    assert by_date["2025-03-10"]["article_ids"] == [a_id]
+    assert "اصطدم القطار" in by_date["2025-03-10"]["what"]
+    # B (dated only through A) reports the same Thursday: it is cited wherever its story is
+    assert "2025-03-13" in [e["date"] for e in story_of[b_id]["timeline"]]
+    if story_of[b_id] is a_story:
+        assert sorted(by_date["2025-03-13"]["article_ids"]) == sorted([a_id, b_id])
+    threads = {sid: t for t in data["threads"] for sid in t["story_ids"]}
+    assert threads[a_story["id"]]["timeline"] == timeline or len(threads[a_story["id"]]["story_ids"]) > 1
 
 
 def test_reingesting_changes_nothing(folder, store, settings):

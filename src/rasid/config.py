@@ -30,6 +30,10 @@ class Settings:
     rejected_sample_bytes: int = 1024 * 1024
     """Bytes of a rejected item kept in the database (the whole item when smaller)."""
 
+    embeddings: bool = True
+    """Multilingual lead embeddings for story clustering (USE v3, shipped in its package).
+    Off, stories rest on words, dates and names alone (faster, no cross-language links)."""
+
     progress: str = "auto"
     """Progress bars on stderr: auto (when stderr is a terminal), always or never."""
 
@@ -38,6 +42,12 @@ _ENV_PREFIX = "RASID_"
 
 
 def _coerce(name: str, value: object, kind: type) -> object:
+    if kind is bool and isinstance(value, str):
+        if value.lower() in ("1", "true", "yes", "on"):
+            return True
+        if value.lower() in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"setting {name}={value!r} is not a valid boolean (true/false)")
     try:
         return kind(value)
     except (TypeError, ValueError) as e:

@@ -35,6 +35,7 @@ from rasid.ingest.sources import file_sha256
 from rasid.model import Article, RawDocument, Rejection
 from rasid.store.base import FileDone, Store
 from rasid.story import SingletonStories
+from rasid.story.assign import StoryStage
 
 MAX_REPORTED_REJECTIONS = 10_000
 
@@ -51,6 +52,7 @@ class IngestReport:
     seconds: Counter = field(default_factory=Counter)  # wall time per stage: read, ids, clean, dates, …
     undated: list[str] = field(default_factory=list)    # undated new articles that related ones may date
     inferred: int = 0                                   # publication dates inferred
+    stories: int = 0                                    # stories (re)written by clustering
 
     @property
     def ok(self) -> bool:
@@ -75,7 +77,8 @@ class Pipeline:
         self.settings = settings or load_settings()
         self.cleaner = Cleaner()
         self.dates = DateExtractor()
-        self.stories = SingletonStories()
+        self.stories = SingletonStories()  # every article has a story from its first commit on
+        self.story_stage = StoryStage(embeddings=self.settings.embeddings)
         self.versions = {self.cleaner.name: self.cleaner.version, self.dates.name: self.dates.version}
 
     def _article(self, raw: RawDocument, aid: str, seconds: Counter) -> tuple[Article, bool]:
@@ -165,6 +168,12 @@ class Pipeline:
             t0 = perf_counter()
             self._infer_from_related(report)
             report.seconds["corpus"] += perf_counter() - t0
+            t0 = perf_counter()
+            # Every article not yet clustered by this version (this run's, or a crashed run's).
+            pending = self.store.articles_behind(self.story_stage.name, self.story_stage.version)
+            if pending:
+                report.stories = self.story_stage.update(self.store, pending).stories
+            report.seconds["stories"] += perf_counter() - t0
         finally:
             bar.close()
             staged = sum(report.seconds.values())

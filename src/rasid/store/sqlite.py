@@ -212,6 +212,83 @@ class SQLiteStore:
             f" AND published_inferred = 0 AND id IN ({marks})", ids + ids)
         return [r[0] for r in rows]
 
+    def vectors(self, article_ids: Iterable[str], model: str) -> dict[str, "np.ndarray"]:
+        import numpy as np
+
+        ids = list(article_ids)
+        out = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.db.execute(
+                f"SELECT article_id, vector FROM article_vectors WHERE model = ? AND article_id IN "
+                f"({','.join('?' * len(chunk))})", [model, *chunk])
+            for aid, blob in rows:
+                out[aid] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+        return out
+
+    def save_vectors(self, vectors: dict[str, "np.ndarray"], model: str) -> None:
+        import numpy as np
+
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_vectors (article_id, model, vector) VALUES (?,?,?)",
+                [(aid, model, np.asarray(v, dtype=np.float16).tobytes()) for aid, v in vectors.items()])
+
+    def story_members(self, article_ids: Iterable[str]) -> set[str]:
+        """Every article that shares a story with one of `article_ids`."""
+        ids = list(article_ids)
+        out: set[str] = set(ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.db.execute(
+                f"SELECT m.id FROM articles a JOIN articles m ON m.story_id = a.story_id"
+                f" WHERE a.id IN ({','.join('?' * len(chunk))})", chunk)
+            out.update(r[0] for r in rows)
+        return out
+
+    def document_frequencies(self) -> tuple[dict[str, int], int]:
+        """(word -> number of articles containing it, number of articles), from the search index."""
+        df = dict(self.db.execute("SELECT term, doc FROM articles_vocab").fetchall())
+        n = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return df, n
+
+    def replace_stories(self, old_story_ids: Iterable[str], stories: Iterable[Story]) -> None:
+        """Swap a neighbourhood's stories for its re-clustered ones, in one transaction."""
+        cur = self.db.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            cur.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in set(old_story_ids)])
+            for s in stories:
+                cur.execute(
+                    "INSERT OR REPLACE INTO stories (id, thread_id, title, first_seen, last_seen,"
+                    " independent_origins, data) VALUES (?,?,?,?,?,?,?)",
+                    (s.id, s.thread_id, s.title, s.first_seen, s.last_seen, s.independent_origins,
+                     story_data(s)))
+                cur.executemany("UPDATE articles SET story_id = ?, thread_id = ? WHERE id = ?",
+                                [(s.id, s.thread_id, aid) for aid in s.article_ids])
+            cur.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    def mark_stage(self, article_ids: Iterable[str], stage: str, version: str) -> None:
+        """Record that a corpus stage has processed these articles at this version."""
+        with self.db:
+            self.db.executemany(
+                "UPDATE articles SET stage_versions = json_set(stage_versions, ?, ?) WHERE id = ?",
+                [(f"$.{stage}", version, aid) for aid in article_ids])
+
+    def story_ids_of(self, article_ids: Iterable[str]) -> set[str]:
+        ids = list(article_ids)
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.update(r[0] for r in self.db.execute(
+                f"SELECT story_id FROM articles WHERE story_id IS NOT NULL AND id IN "
+                f"({','.join('?' * len(chunk))})", chunk))
+        return out
+
     def update_articles(self, articles: Iterable[Article], stories: Iterable[Story] = ()) -> None:
         """Rewrite what later corpus stages learned: publication date and dates; stories."""
         cur = self.db.cursor()

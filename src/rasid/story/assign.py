@@ -1,0 +1,129 @@
+"""The story stage over a store: cluster new articles with their neighbourhood, write stories.
+
+New articles, the articles that share rare lead words with them (found through
+the search index) and every member of those articles' current stories form a
+neighbourhood; it is re-clustered as a whole and its stories replaced. Because
+clustering depends only on the set of articles, arrival order does not change
+the stories, and a later article that proves two stories one merges them.
+A backfill (`recluster_all`) is the same step over the whole store.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from rasid.ids import story_id_for, thread_id_for
+from rasid.model import Article, Story
+from rasid.story.cluster import ClusterParams, StoryClusterer
+from rasid.story.features import Embedder, Features, features, lead_text
+from rasid.story.singleton import story_title
+from rasid.story.timeline import story_timeline
+
+VERSION = "cluster/1"
+VECTOR_MODEL = "use-m3-lead"
+
+
+@dataclass(slots=True)
+class StoryReport:
+    neighbourhood: int = 0
+    stories: int = 0
+
+
+def build_stories(articles: Sequence[Article], clusterer: StoryClusterer) -> list[Story]:
+    """Story records from a fitted clusterer and the articles it clustered."""
+    by_id = {a.id: a for a in articles}
+    seed_of: dict[int, str] = {}
+    stories_of_thread: list[list[int]] = clusterer.threads_
+    thread_of: dict[int, str] = {}
+    for members in stories_of_thread:
+        first = min(_seed(by_id, clusterer.stories_[k]) for k in members)
+        for k in members:
+            thread_of[k] = thread_id_for(story_id_for(first))
+    out = []
+    for k, ids in enumerate(clusterer.stories_):
+        members = sorted((by_id[i] for i in ids), key=lambda a: (a.published or "9999", a.id))
+        seed = _seed(by_id, ids)
+        seed_of[k] = seed
+        published = [a.published for a in members if a.published]
+        outlets = sorted({a.outlet for a in members if a.outlet})
+        # Until derivation links exist, each outlet counts once and outlet-less articles
+        # count as their own origins: an upper bound on independent origins.
+        origins = len(outlets) + sum(1 for a in members if not a.outlet)
+        out.append(Story(
+            id=story_id_for(seed), thread_id=thread_of.get(k, thread_id_for(story_id_for(seed))),
+            title=_best_title(members), first_seen=min(published) if published else None,
+            last_seen=max(published) if published else None,
+            article_ids=tuple(a.id for a in members), outlets=tuple(outlets),
+            independent_origins=origins, timeline=story_timeline(members),
+        ))
+    return out
+
+
+def _seed(by_id: dict[str, Article], ids: Iterable[str]) -> str:
+    """The story's first report (earliest published, then smallest id): its id stays put as
+    later reports join."""
+    return min(ids, key=lambda i: (by_id[i].published or "9999", i))
+
+
+def _best_title(members: Sequence[Article]) -> str:
+    """The headline most words of the other headlines agree with (ties: the earliest)."""
+    from rasid.text.tokens import match_keys
+
+    with_headline = [a for a in members if a.headline]
+    if not with_headline:
+        return story_title(members[0])
+    keys = [set(match_keys(a.headline)) for a in with_headline]
+    scores = [sum(len(k & other) for other in keys) for k in keys]
+    best = max(range(len(with_headline)), key=lambda i: (scores[i], -i))
+    return with_headline[best].headline
+
+
+class StoryStage:
+    """Corpus stage: needs stored articles with dates; writes stories and threads."""
+
+    name = "story"
+    version = VERSION
+
+    def __init__(self, params: ClusterParams | None = None, embeddings: bool = True):
+        self.clusterer = StoryClusterer(params)
+        self.embedder = Embedder() if embeddings else None
+
+    def _features(self, store, articles: Sequence[Article]) -> list[Features]:
+        """Features with lead embeddings, computed once per article and kept in the store."""
+        feats = features(articles, None)
+        if self.embedder is None:
+            return feats
+        cached = store.vectors([a.id for a in articles], VECTOR_MODEL)
+        missing = [a for a in articles if a.id not in cached]
+        if missing:
+            fresh = self.embedder([lead_text(a) for a in missing])
+            new = {a.id: v for a, v in zip(missing, fresh)}
+            store.save_vectors(new, VECTOR_MODEL)
+            cached.update(new)
+        return [replace(f, vector=cached.get(f.article_id)) for f in feats]
+
+    def update(self, store, new_ids: Iterable[str]) -> StoryReport:
+        """Re-cluster the neighbourhood of `new_ids` and replace its stories."""
+        new_ids = list(new_ids)
+        if not new_ids:
+            return StoryReport()
+        neighbourhood = set(new_ids)
+        for aid in new_ids:
+            a = store.article(aid)
+            if a is not None:
+                neighbourhood.update(store.related_article_ids(a, limit=20))
+        neighbourhood = store.story_members(neighbourhood)
+        return self._recluster(store, sorted(neighbourhood))
+
+    def recluster_all(self, store) -> StoryReport:
+        """Batch re-cluster of the whole store (a backfill, or after changing parameters)."""
+        return self._recluster(store, [a.id for a in store.iter_articles()])
+
+    def _recluster(self, store, ids: Sequence[str]) -> StoryReport:
+        articles = [a for a in (store.article(i) for i in ids) if a is not None]
+        df, n = store.document_frequencies()
+        self.clusterer.fit(self._features(store, articles), df=df, n=n)
+        stories = build_stories(articles, self.clusterer)
+        store.replace_stories(store.story_ids_of(ids), stories)
+        store.mark_stage([a.id for a in articles], self.name, self.version)
+        return StoryReport(neighbourhood=len(articles), stories=len(stories))

