@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 from rasid.ids import story_id_for, thread_id_for
 from rasid.model import Article, Story
 from rasid.story.cluster import ClusterParams, StoryClusterer
-from rasid.story.features import Embedder, Features, features, lead_text
+from rasid.story.features import Embedder, Features, embed_text, features
 from rasid.story.singleton import story_title
 from rasid.story.timeline import story_timeline
 
 VERSION = "cluster/1"
-VECTOR_MODEL = "use-m3-lead"
+VECTOR_MODEL = "use-m3-headline"
 
 
 @dataclass(slots=True)
@@ -96,7 +96,7 @@ class StoryStage:
         cached = store.vectors([a.id for a in articles], VECTOR_MODEL)
         missing = [a for a in articles if a.id not in cached]
         if missing:
-            fresh = self.embedder([lead_text(a) for a in missing])
+            fresh = self.embedder([embed_text(a) for a in missing])
             new = {a.id: v for a, v in zip(missing, fresh)}
             store.save_vectors(new, VECTOR_MODEL)
             cached.update(new)

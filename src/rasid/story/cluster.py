@@ -3,17 +3,19 @@
 Order does not matter by construction: the result is a function of the set of
 articles. Candidate pairs come from an index (rare lead words shared, and
 embedding neighbours within a date window), never from all pairs; each pair
-gets one similarity from several signals; clusters are merged greedily by
-average linkage while the best pair stays above the threshold, ties broken by
-ids. Adding articles later and re-clustering their neighbourhood gives the
-same stories as clustering everything at once.
+gets its evidence once (PairEvidence), from which a story similarity and a
+topic (thread) similarity are read; clusters are merged greedily by average
+linkage while the best pair stays above the threshold, ties broken by ids.
+Re-clustering a neighbourhood after new articles arrive gives the same stories
+as clustering everything at once.
 
-Signals (weights in ClusterParams): TF-IDF cosine of the whole text; IDF-weighted
-overlap of the rare words of the leads (the who and where); cosine of the
-multilingual lead embeddings (English and Arabic reports of one event meet);
-event days reported (a shared day pulls together, different days push apart).
-An era guard keeps reports months apart out of one story unless they report
-the same day.
+Story evidence (weights in ClusterParams): TF-IDF cosine of the whole text; the
+IDF-weighted overlap of the rare words of the leads (the who and where); cosine
+of multilingual headline embeddings (English and Arabic reports of one event
+meet); reported days in common, and the day of the leads' happenings (same day
+pulls together, days apart pushes apart). An era guard keeps reports years
+apart out of one story whatever their names share; a publication gap over
+story_days needs a shared reported day. Threads use the topic part only.
 """
 from __future__ import annotations
 
@@ -37,25 +39,25 @@ class ClusterParams:
     thread_threshold: float = 0.22   # average linkage needed to merge two threads
     w_text: float = 0.40             # TF-IDF cosine of whole texts
     w_lead: float = 0.30             # shared rare lead words
-    w_vector: float = 0.30           # lead embedding cosine
+    w_vector: float = 0.30           # headline embedding cosine
     day_bonus: float = 0.05          # a reported day in common
     event_bonus: float = 0.10        # the leads' happenings on the same day (±1)
-    event_penalty: float = 0.15      # the leads' happenings days apart (> event_days)
+    event_penalty: float = 0.15      # the leads' happenings more than event_days apart
     event_days: int = 2
-    era_years: int = 2               # articles of eras this far apart never share a story
-    story_days: int = 10             # publication gap beyond which only a shared event day links
+    story_days: int = 10             # publication gap beyond which only a shared day links
     thread_days: int = 400           # a thread never spans more than this
-    rare_share: float = 0.05         # a word in more than this share of articles is not "rare"
-    rare_min: int = 30               # … unless the corpus is small: always allow this many docs
+    rare_docs: int = 60              # a lead word in more articles than this is not a key
+    min_shared: int = 2              # rare lead words two articles must share to be compared
     vector_neighbours: int = 8       # embedding candidates per article
     vector_min: float = 0.55         # an embedding candidate must be at least this close
 
 
 _NO_DATE = date.max
+ERA_YEARS = 2  # articles known to be this many years apart never share a story
 
 
 class _Index:
-    """IDF statistics and TF-IDF vectors for one clustering run."""
+    """IDF statistics and TF-IDF vectors (sorted term ids, weights) for one clustering run."""
 
     def __init__(self, feats: Sequence[Features], df: dict[str, int] | None = None, n: int = 0):
         if df is None:
@@ -65,75 +67,113 @@ class _Index:
                     df[t] += 1
             n = len(feats)
         self.df, self.n = df, max(n, 1)
+        self.ids: dict[str, int] = {}
         self.vectors = [self._tfidf(f.terms) for f in feats]
         self.lead_weights = [{t: self.idf(t) for t in f.lead} for f in feats]
 
     def idf(self, term: str) -> float:
         return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
-    def _tfidf(self, terms: dict[str, int]) -> dict[str, float]:
-        vec = {t: (1 + math.log(c)) * self.idf(t) for t, c in terms.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
+    def _tfidf(self, terms: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+        ids = self.ids
+        pairs = sorted((ids.setdefault(t, len(ids)), (1 + math.log(c)) * self.idf(t))
+                       for t, c in terms.items())
+        idx = np.fromiter((q[0] for q in pairs), dtype=np.int64, count=len(pairs))
+        w = np.fromiter((q[1] for q in pairs), dtype=np.float64, count=len(pairs))
+        norm = float(np.sqrt(w @ w)) or 1.0
+        return idx, w / norm
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+def _cosine(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
+    _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return float(a[1][ia] @ b[1][ib]) if len(ia) else 0.0
 
 
-def pair_similarity(fa: Features, fb: Features, va: dict, vb: dict, la: dict, lb: dict,
-                    p: ClusterParams) -> float:
-    """Similarity of two articles in [0, ~1.1]; 0 when the era guard forbids the pair."""
-    shared_day = bool(fa.days & fb.days)
-    if _eras_apart(fa, fb, p.era_years) or _eras_apart(fb, fa, p.era_years):
-        return 0.0  # a 2015 report does not join a 2025 story because the names match
-    if fa.published and fb.published:
-        gap = abs((fa.published - fb.published).days)
-        if gap > p.story_days and not shared_day:
-            return 0.0
-    text = _cosine(va, vb)
+def _lead_overlap(la: dict[str, float], lb: dict[str, float]) -> float:
     common = la.keys() & lb.keys()
-    lead = 0.0
-    if common:
-        lead = sum(la[t] for t in common) / (min(sum(la.values()), sum(lb.values())) or 1.0)
-    s = p.w_text * text + p.w_lead * lead
-    if fa.vector is not None and fb.vector is not None:
-        s += p.w_vector * max(0.0, float(fa.vector @ fb.vector))
-    else:
-        s /= (p.w_text + p.w_lead)  # no embeddings: rescale the lexical evidence to [0, 1]
-    if shared_day:
-        s += p.day_bonus
-    if fa.event_day and fb.event_day:
-        apart = abs((fa.event_day - fb.event_day).days)
-        if apart <= 1:
-            s += p.event_bonus
-        elif apart > p.event_days:
-            s -= p.event_penalty
-    return max(0.0, s)
+    if not common:
+        return 0.0
+    return sum(la[t] for t in common) / (min(sum(la.values()), sum(lb.values())) or 1.0)
 
 
-def _eras_apart(fa: Features, fb: Features, years: int) -> bool:
+def _eras_apart(fa: Features, fb: Features, years: int = ERA_YEARS) -> bool:
     """True when `fa` is known to be from before `fb` by at least `years` years."""
     return fa.era_max is not None and fb.era_min is not None and fb.era_min - fa.era_max >= years
 
 
+@dataclass(frozen=True, slots=True)
+class PairEvidence:
+    """Signals for one candidate pair, computed once and read for stories and threads."""
+
+    text: float
+    lead: float
+    vector: float | None
+    shared_day: bool
+    event_apart: int | None     # days between the leads' happenings, when both say
+    era_conflict: bool
+    published_gap: int | None
+
+
+def evidence(fa: Features, fb: Features, va, vb, la: dict, lb: dict) -> PairEvidence:
+    vector = None
+    if fa.vector is not None and fb.vector is not None:
+        vector = max(0.0, float(fa.vector @ fb.vector))
+    return PairEvidence(
+        text=_cosine(va, vb), lead=_lead_overlap(la, lb), vector=vector,
+        shared_day=bool(fa.days & fb.days),
+        event_apart=abs((fa.event_day - fb.event_day).days) if fa.event_day and fb.event_day else None,
+        era_conflict=_eras_apart(fa, fb) or _eras_apart(fb, fa),
+        published_gap=abs((fa.published - fb.published).days) if fa.published and fb.published else None,
+    )
+
+
+def story_similarity(e: PairEvidence, p: ClusterParams) -> float:
+    """Same event? 0 when the era guard or the publication gap forbids it."""
+    if e.era_conflict:
+        return 0.0  # a 2015 report does not join a 2025 story because the names match
+    if e.published_gap is not None and e.published_gap > p.story_days and not e.shared_day:
+        return 0.0
+    s = p.w_text * e.text + p.w_lead * e.lead
+    if e.vector is not None:
+        s += p.w_vector * e.vector
+    else:
+        s /= (p.w_text + p.w_lead)  # no embeddings: rescale the lexical evidence to [0, 1]
+    if e.shared_day:
+        s += p.day_bonus
+    if e.event_apart is not None:
+        if e.event_apart <= 1:
+            s += p.event_bonus
+        elif e.event_apart > p.event_days:
+            s -= p.event_penalty
+    return max(0.0, s)
+
+
+def topic_similarity(e: PairEvidence, p: ClusterParams) -> float:
+    """Same thread? Words, names and embedding, without the day signals, in [0, 1]."""
+    if e.published_gap is not None and e.published_gap > p.thread_days:
+        return 0.0
+    s, weight = p.w_text * e.text + p.w_lead * e.lead, p.w_text + p.w_lead
+    if e.vector is not None:
+        s, weight = s + p.w_vector * e.vector, weight + p.w_vector
+    return s / weight
+
+
 def candidate_pairs(feats: Sequence[Features], index: _Index, p: ClusterParams) -> set[tuple[int, int]]:
-    """Pairs worth comparing: a rare lead word in common, or near in embedding space and time."""
-    rare_max = max(p.rare_min, int(p.rare_share * index.n))
+    """Pairs worth comparing: rare lead words in common, or near in embedding space and time."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         for t in f.lead:
-            if index.df.get(t, 0) <= rare_max:
+            if index.df.get(t, 0) <= p.rare_docs:
                 postings[t].append(i)
-    pairs: set[tuple[int, int]] = set()
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in postings.values():
-        if len(members) > rare_max:
+        if len(members) > p.rare_docs:
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                pairs.add((members[x], members[y]))
+                shared[(members[x], members[y])] += 1
+    # one shared word is chance; two rare words in both leads (a name and a place) is a lead
+    pairs = {pair for pair, count in shared.items() if count >= p.min_shared}
     pairs |= _vector_pairs(feats, p)
     return pairs
 
@@ -218,8 +258,9 @@ class StoryClusterer:
     """Estimator-style: configure, then `fit` a set of article features.
 
     After fit: `stories_` (lists of article ids), `threads_` (lists of story
-    indices). `df`/`n` may carry corpus-wide document frequencies so that a
-    neighbourhood re-clustered later weighs words as the whole archive does.
+    indices), `evidence_` (the candidate pairs and their signals). `df`/`n` may
+    carry corpus-wide document frequencies, so that a neighbourhood re-clustered
+    later weighs words as the whole archive does.
     """
 
     def __init__(self, params: ClusterParams | None = None):
@@ -230,39 +271,31 @@ class StoryClusterer:
         p = self.params
         feats = sorted(feats, key=lambda f: f.article_id)  # input order never matters
         index = _Index(feats, df, n)
+        self.evidence_: dict[tuple[int, int], PairEvidence] = {}
         edges = {}
-        for i, j in candidate_pairs(feats, index, p):
-            s = pair_similarity(feats[i], feats[j], index.vectors[i], index.vectors[j],
-                                index.lead_weights[i], index.lead_weights[j], p)
+        for i, j in sorted(candidate_pairs(feats, index, p)):
+            e = evidence(feats[i], feats[j], index.vectors[i], index.vectors[j],
+                         index.lead_weights[i], index.lead_weights[j])
+            self.evidence_[(i, j)] = e
+            s = story_similarity(e, p)
             if s > 0:
                 edges[(i, j)] = s
         keys = [f.article_id for f in feats]
         clusters = average_linkage(len(feats), edges, p.story_threshold, keys)
         self.stories_ = [[keys[i] for i in c] for c in clusters]
-        self.threads_ = self._threads(feats, clusters, index, edges)
+        self.threads_ = self._threads(feats, clusters)
         return self
 
-    def _threads(self, feats, clusters, index, edges) -> list[list[int]]:
-        """Stories joined by shared actors and topic: average linkage over story pairs,
-        using the strongest article-pair evidence between them, within thread_days."""
+    def _threads(self, feats: Sequence[Features], clusters: list[list[int]]) -> list[list[int]]:
+        """Stories joined by shared actors and topic: average linkage over story pairs, each
+        pair scored by its strongest article-pair topic evidence, within thread_days."""
         p = self.params
         story_of = {i: s for s, members in enumerate(clusters) for i in members}
         best: dict[tuple[int, int], float] = {}
-        for (i, j), _ in edges.items():
+        for (i, j), e in self.evidence_.items():
             a, b = story_of[i], story_of[j]
-            if a == b:
-                continue
-            fa, fb = feats[i], feats[j]
-            if fa.published and fb.published and abs((fa.published - fb.published).days) > p.thread_days:
-                continue
-            # topic only: lexical evidence without the era guard or day signals
-            s = p.w_text * _cosine(index.vectors[i], index.vectors[j])
-            common = index.lead_weights[i].keys() & index.lead_weights[j].keys()
-            if common:
-                la, lb = index.lead_weights[i], index.lead_weights[j]
-                s += p.w_lead * sum(la[t] for t in common) / (min(sum(la.values()), sum(lb.values())) or 1)
-            key = (min(a, b), max(a, b))
-            best[key] = max(best.get(key, 0.0), s / (p.w_text + p.w_lead))
+            if a != b:
+                key = (min(a, b), max(a, b))
+                best[key] = max(best.get(key, 0.0), topic_similarity(e, p))
         keys = [feats[c[0]].article_id for c in clusters]
-        # each story counts once: linkage between threads averages story-pair evidence
         return average_linkage(len(clusters), best, p.thread_threshold, keys)

@@ -47,6 +47,15 @@ def lead_text(article: Article) -> str:
     return ((article.headline or "") + "\n" + article.text[:LEAD_CHARS]).strip()
 
 
+EMBED_CHARS = 110
+
+
+def embed_text(article: Article) -> str:
+    """What gets embedded: the headline, or the opening words without one. The embedding
+    model's cost grows with length, and a headline says what the story is."""
+    return (article.headline or article.text[:EMBED_CHARS]).strip()
+
+
 class Embedder:
     """Multilingual sentence embeddings (USE v3 in numpy, shipped in its package: no network)."""
 
@@ -57,10 +66,14 @@ class Embedder:
     def model(self):
         return _use_model(self.threads)
 
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, 512), dtype=np.float32)
-        return np.asarray(self.model.encode(list(texts)), dtype=np.float32)
+    def __call__(self, texts: Sequence[str], batch: int = 64) -> np.ndarray:
+        """Embeddings in input order; texts are batched by length so padding stays small."""
+        out = np.zeros((len(texts), 512), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for k in range(0, len(order), batch):
+            idx = order[k:k + batch]
+            out[idx] = np.asarray(self.model.encode([texts[i] for i in idx]), dtype=np.float32)
+        return out
 
 
 @lru_cache(maxsize=2)
@@ -73,7 +86,7 @@ def _use_model(threads: int):
 def features(articles: Iterable[Article], embedder: Embedder | None = None) -> list[Features]:
     articles = list(articles)
     leads = [lead_text(a) for a in articles]
-    vectors = embedder(leads) if embedder is not None else [None] * len(articles)
+    vectors = embedder([embed_text(a) for a in articles]) if embedder is not None else [None] * len(articles)
     out = []
     for a, lead, vec in zip(articles, leads, vectors):
         published = date.fromisoformat(a.published) if a.published else None

@@ -1,0 +1,171 @@
+"""Story and thread clustering quality: B-cubed P/R/F1 and adjusted Rand index.
+
+    .venv/bin/python eval/stories/evaluate.py [--split dev|test|all] [--sweep] [--order-runs K]
+
+Sets:
+- SaudiNewsNet events (`saudinewsnet_events.jsonl`: urls + labels only; the texts are read
+  from ../shared/data/saudinewsnet, never copied). Each labelled article is ingested with
+  its outlet, title, body and crawl date (as `published`), through the whole rasid ingest
+  (dates, publication inference, clustering). Events are split dev/test by a hash of the
+  event id; thresholds are chosen on dev (`--sweep`), reported on test.
+- The demo corpus labels (events and threads).
+- The seeds: 000 and 001 in one story; 002 and 004 in stories of their own; all in one thread.
+
+`--order-runs K` ingests the labelled articles K more times in shuffled order and in
+several batches, and reports the agreement (ARI) of each run's stories with the first.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from metrics import adjusted_rand, bcubed  # noqa: E402
+
+SHARED = HERE.parents[1].parent / "shared"
+CORPUS = SHARED / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+
+
+def split_of(event: str) -> str:
+    return "dev" if int(hashlib.sha1(event.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def load_labels() -> list[dict]:
+    path = HERE / "saudinewsnet_events.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def labelled_records(labels: list[dict]) -> list[dict]:
+    wanted = {x["url"] for x in labels}
+    out = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["url"] in wanted:
+                out.append({"id": r["url"], "url": r["url"], "outlet": r["source"],
+                            "title": r.get("title") or None, "text": r.get("content") or "",
+                            "published": (r.get("date_extracted") or "")[:10] or None})
+    return out
+
+
+def run(records: list[dict], params=None, batches: int = 1, seed: int | None = None):
+    """Ingest `records` (optionally shuffled, in several runs) and return article -> (story, thread)."""
+    from rasid.config import Settings
+    from rasid.pipeline import Pipeline
+    from rasid.store.sqlite import SQLiteStore
+
+    records = list(records)
+    if seed is not None:
+        random.Random(seed).shuffle(records)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "eval.db")
+        pipe = Pipeline(store, Settings(progress="never"))
+        if params is not None:
+            pipe.story_stage.clusterer.params = params
+        size = -(-len(records) // batches)
+        for b in range(batches):
+            part = Path(tmp) / f"part{b}.jsonl"
+            part.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                    for r in records[b * size:(b + 1) * size]), encoding="utf-8")
+            pipe.run([str(part)])
+        out = {a.source_id: (a.story_id, a.thread_id) for a in store.iter_articles()}
+        store.close()
+    return out
+
+
+def score(labels: list[dict], assigned: dict, split: str) -> dict:
+    chosen = [x for x in labels if split == "all" or split_of(x["event"]) == split]
+    gold_e = {x["url"]: x["event"] for x in chosen if x["url"] in assigned}
+    gold_t = {x["url"]: x["thread"] for x in chosen if x["url"] in assigned}
+    pred_e = {u: assigned[u][0] for u in gold_e}
+    pred_t = {u: assigned[u][1] for u in gold_t}
+    p, r, f = bcubed(gold_e, pred_e)
+    tp, tr, tf = bcubed(gold_t, pred_t)
+    return {"articles": len(gold_e), "event_p": p, "event_r": r, "event_f1": f,
+            "event_ari": adjusted_rand(gold_e, pred_e), "thread_p": tp, "thread_r": tr,
+            "thread_f1": tf, "thread_ari": adjusted_rand(gold_t, pred_t)}
+
+
+def show(name: str, s: dict) -> None:
+    print(f"{name}: {s['articles']} articles | events B3 P {s['event_p']:.3f} R {s['event_r']:.3f} "
+          f"F1 {s['event_f1']:.3f} ARI {s['event_ari']:.3f} | threads B3 P {s['thread_p']:.3f} "
+          f"R {s['thread_r']:.3f} F1 {s['thread_f1']:.3f} ARI {s['thread_ari']:.3f}")
+
+
+def demo_and_seeds() -> None:
+    from pathlib import PurePosixPath
+
+    from rasid.config import Settings
+    from rasid.pipeline import ingest
+    from rasid.resources import resource_path
+    from rasid.store.sqlite import SQLiteStore
+
+    labels = json.loads(resource_path("demo/labels.json").read_text(encoding="utf-8"))
+    thread_of = {e["id"]: e["thread"] for e in labels["events"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "demo.db")
+        ingest([str(resource_path("demo/corpus"))], store, Settings(progress="never"), label="demo")
+        assigned = {}
+        for a in store.iter_articles():
+            key = {"jsonl": a.source_id, "feed": a.url}.get(a.format, PurePosixPath(a.source).name)
+            assigned[key] = (a.story_id, a.thread_id)
+        store.close()
+    rows = [{"url": k, "event": v["event"], "thread": thread_of[v["event"]]}
+            for k, v in labels["articles"].items()]
+    show("demo corpus", score(rows, assigned, "all"))
+    seeds = SHARED / "seeds"
+    if seeds.is_dir():
+        with tempfile.TemporaryDirectory() as tmp:
+            store = SQLiteStore(Path(tmp) / "seeds.db")
+            ingest([str(seeds)], store, Settings(progress="never"))
+            got = {Path(a.source).name[:3]: (a.story_id, a.thread_id) for a in store.iter_articles()}
+            store.close()
+        checks = {
+            "000 and 001 in one story": got["000"][0] == got["001"][0],
+            "002 in a story of its own": all(got[k][0] != got["002"][0] for k in got if k != "002"),
+            "004 in a story of its own": all(got[k][0] != got["004"][0] for k in got if k != "004"),
+            "all five in one thread": len({v[1] for v in got.values()}) == 1,
+        }
+        print("seeds: " + "; ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in checks.items()))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="all", choices=("dev", "test", "all"))
+    ap.add_argument("--sweep", action="store_true", help="story_threshold sweep on the dev split")
+    ap.add_argument("--order-runs", type=int, default=0)
+    args = ap.parse_args()
+    demo_and_seeds()
+    if not CORPUS.exists() or not (HERE / "saudinewsnet_events.jsonl").exists():
+        print("SaudiNewsNet evaluation skipped: ../shared/data or the labels are absent")
+        return 0
+    labels = load_labels()
+    records = labelled_records(labels)
+    if args.sweep:
+        from dataclasses import replace
+
+        from rasid.story.cluster import ClusterParams
+        for t in (0.20, 0.25, 0.30, 0.35, 0.40, 0.45):
+            params = replace(ClusterParams(), story_threshold=t)
+            show(f"dev, story_threshold={t:.2f}", score(labels, run(records, params), "dev"))
+        return 0
+    first = run(records)
+    show(f"SaudiNewsNet ({args.split})", score(labels, first, args.split))
+    for k in range(args.order_runs):
+        again = run(records, batches=4, seed=k + 1)
+        stories_a = {u: v[0] for u, v in first.items()}
+        stories_b = {u: again[u][0] for u in first}
+        print(f"order run {k + 1} (shuffled, 4 ingest runs): ARI with the first run "
+              f"{adjusted_rand(stories_a, stories_b):.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
