@@ -35,8 +35,8 @@ from rasid.story.features import Features
 class ClusterParams:
     """Chosen on the development half of eval/stories (see eval/stories/README.md)."""
 
-    story_threshold: float = 0.30    # average linkage needed to merge two stories
-    thread_threshold: float = 0.22   # average linkage needed to merge two threads
+    story_threshold: float = 0.40    # average linkage needed to merge two stories
+    thread_threshold: float = 0.12   # average linkage needed to merge two threads
     w_text: float = 0.40             # TF-IDF cosine of whole texts
     w_lead: float = 0.30             # shared rare lead words
     w_vector: float = 0.30           # headline embedding cosine
