@@ -36,7 +36,8 @@ def build_stories(articles: Sequence[Article], clusterer: StoryClusterer) -> lis
     stories_of_thread: list[list[int]] = clusterer.threads_
     thread_of: dict[int, str] = {}
     for members in stories_of_thread:
-        first = min(_seed(by_id, clusterer.stories_[k]) for k in members)
+        # the thread is named after its earliest report, as a story is: later stories keep it
+        first = _seed(by_id, [_seed(by_id, clusterer.stories_[k]) for k in members])
         for k in members:
             thread_of[k] = thread_id_for(story_id_for(first))
     out = []
@@ -73,7 +74,7 @@ def _best_title(members: Sequence[Article]) -> str:
     if not with_headline:
         return story_title(members[0])
     keys = [set(match_keys(a.headline)) for a in with_headline]
-    scores = [sum(len(k & other) for other in keys) for k in keys]
+    scores = [sum(len(k & other) for j, other in enumerate(keys) if j != i) for i, k in enumerate(keys)]
     best = max(range(len(with_headline)), key=lambda i: (scores[i], -i))
     return with_headline[best].headline
 

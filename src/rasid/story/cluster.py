@@ -201,8 +201,12 @@ def _vector_pairs(feats: Sequence[Features], p: ClusterParams) -> set[tuple[int,
         for r, i in enumerate(rows):
             for c in top[r]:
                 j = cols[c]
-                if i != j and sims[r, c] >= p.vector_min:
-                    pairs.add((min(i, j), max(i, j)))
+                if i == j or sims[r, c] < p.vector_min:
+                    continue
+                fi, fj = feats[i].published, feats[j].published
+                if fi and fj and abs((fi - fj).days) > p.story_days:
+                    continue
+                pairs.add((min(i, j), max(i, j)))
     return pairs
 
 

@@ -1,0 +1,246 @@
+"""The story stage over a store: story cards, ingest runs, re-runs, order, crashes, seeds."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from rasid.config import Settings
+from rasid.ids import story_id_for
+from rasid.model import Article
+from rasid.pipeline import ingest
+from rasid.story.assign import VECTOR_MODEL, VERSION, StoryStage, build_stories
+from rasid.story.singleton import story_title
+from rasid.story.timeline import story_timeline
+from rasid.store.sqlite import SQLiteStore
+
+FAST = Settings(progress="never", embeddings=False)
+O1, O2, O3 = "صحيفة الضفة", "وكالة النخيل", "إذاعة المرفأ"
+FIRE = [  # a timber warehouse burns at the (invented) port of Wadi Sahil, 4 March 2025
+    ("fire-1", O1, "2025-03-04", "حريق ضخم يلتهم مستودع الأخشاب في ميناء وادي الساحل",
+     "اندلع حريق ضخم في مستودع للأخشاب داخل ميناء وادي الساحل فجر الثلاثاء 4 مارس 2025، وهرعت فرق "
+     "الدفاع المدني إلى المكان. وقال مدير الميناء سليم القرنفلي إن النيران أتت على مئات الأطنان من الأخشاب."),
+    ("fire-2", O2, "2025-03-04", "النيران تأتي على مستودع أخشاب بميناء وادي الساحل",
+     "أتت النيران فجر الثلاثاء 4 مارس 2025 على مستودع الأخشاب في ميناء وادي الساحل. وأوضح مدير الميناء "
+     "سليم القرنفلي أن فرق الدفاع المدني سيطرت على الحريق بعد ساعات دون إصابات."),
+    ("fire-3", O3, "2025-03-05", "الدفاع المدني يسيطر على حريق مستودع ميناء وادي الساحل",
+     "سيطرت فرق الدفاع المدني على الحريق الذي اندلع في مستودع الأخشاب بميناء وادي الساحل يوم 4 مارس "
+     "2025. وذكر سليم القرنفلي مدير الميناء أن التحقيق جار لمعرفة سبب الحريق."),
+]
+FINAL = [  # the (invented) Najm Tabarani club wins the regional basketball cup, 8 March 2025
+    ("final-1", O1, "2025-03-08", "نادي النجم الطبراني يتوج بكأس السلة الإقليمية",
+     "توج نادي النجم الطبراني بكأس البطولة الإقليمية لكرة السلة مساء السبت 8 مارس 2025 بعد فوزه على "
+     "فريق الوادي الأخضر في المباراة النهائية. وأشاد المدرب كمال الدرويشي بلاعبيه."),
+    ("final-2", O2, "2025-03-08", "النجم الطبراني بطلا لكأس السلة بعد الفوز على الوادي الأخضر",
+     "فاز فريق النجم الطبراني على الوادي الأخضر في نهائي البطولة الإقليمية لكرة السلة يوم السبت 8 مارس "
+     "2025. وقال المدرب كمال الدرويشي إن الكأس ثمرة عمل موسم كامل."),
+    ("final-3", O3, "2025-03-09", "احتفالات بتتويج النجم الطبراني بكأس السلة",
+     "احتفلت جماهير نادي النجم الطبراني بتتويج فريقها بكأس البطولة الإقليمية لكرة السلة بعد الفوز على "
+     "الوادي الأخضر مساء 8 مارس 2025. وأهدى المدرب كمال الدرويشي اللقب للجمهور."),
+]
+PARK = ("park-1", O1, "2025-03-06", "بلدية الحي القديم تطلق حملة لزراعة الأشجار",
+        "أطلقت بلدية الحي القديم حملة تطوعية لزراعة ألفي شجرة زيتون في الحدائق العامة والمدارس.")
+ENGLISH = ("fire-en", "Coastal Wire", "2025-03-04", "Huge fire destroys timber warehouse at Wadi Sahil port",
+           "A huge fire destroyed a timber warehouse at the port of Wadi Sahil early on Tuesday, March 4, "
+           "2025. Port director Salim al-Qaranfuli said civil defence teams fought the blaze for hours.")
+CORPUS = FIRE + FINAL + [PARK]
+EXPECTED = {frozenset({"fire-1", "fire-2", "fire-3"}), frozenset({"final-1", "final-2", "final-3"}),
+            frozenset({"park-1"})}
+
+
+def _write(folder: Path, items, name="reports.jsonl") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [{"id": i, "outlet": o, "published": p, "title": t, "text": x} for i, o, p, t, x in items]
+    (folder / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return folder
+
+
+def _groups(store, field="story_id", name=lambda a: a.source_id) -> set[frozenset]:
+    by: dict[str, set] = {}
+    for a in store.iter_articles():
+        by.setdefault(getattr(a, field), set()).add(name(a))
+    return {frozenset(v) for v in by.values()}
+
+
+def _no_orphans(store) -> None:
+    stories = {s.id: s for s in store.stories()}
+    for a in store.iter_articles():
+        assert a.story_id in stories and a.id in stories[a.story_id].article_ids
+        assert a.thread_id == stories[a.story_id].thread_id
+
+
+def _art(aid, published=None, outlet=None, headline=None):
+    return Article(id=aid, source_id=aid, source=aid, line=None, format="txt", outlet=outlet,
+                   text="سقطت أمطار غزيرة على المدينة. وأغلقت الطرق.", headline=headline, published=published)
+
+
+# -- build_stories -------------------------------------------------------------------------
+
+def test_story_card_fields_come_from_the_members():
+    arts = [_art("a1", "2025-03-05", "الضفة"), _art("a9", "2025-03-04", "النخيل"), _art("a5", "2025-03-04", "الضفة"),
+            _art("a0", None, None), _art("a7", "2025-03-08", None), _art("b1", "2025-02-01", "المرفأ")]
+    fitted = SimpleNamespace(stories_=[["a1", "a9", "a5", "a0", "a7"], ["b1"]], threads_=[[0], [1]])
+    story, other = build_stories(arts, fitted)
+    assert story.id == story_id_for("a5")               # earliest published, then smallest id
+    assert story.article_ids == ("a5", "a9", "a1", "a7", "a0")
+    assert (story.first_seen, story.last_seen) == ("2025-03-04", "2025-03-08")
+    assert story.outlets == ("الضفة", "النخيل")
+    assert story.independent_origins == 4              # two outlets, two outlet-less reports
+    assert story.timeline == story_timeline(arts[:5])
+    assert story.thread_id != other.thread_id and other.independent_origins == 1
+    undated = build_stories([_art("u1"), _art("u2")], SimpleNamespace(stories_=[["u2", "u1"]], threads_=[[0]]))[0]
+    assert (undated.id, undated.first_seen, undated.last_seen) == (story_id_for("u1"), None, None)
+
+
+def test_stories_of_one_thread_share_its_id():
+    arts = [_art("a1", "2025-03-01"), _art("a2", "2025-03-20"), _art("a3", "2025-03-02")]
+    fitted = SimpleNamespace(stories_=[["a1"], ["a2"], ["a3"]], threads_=[[0, 1], [2]])
+    s1, s2, s3 = build_stories(arts, fitted)
+    assert s1.thread_id == s2.thread_id != s3.thread_id
+
+
+def _titled(*heads):
+    arts = [_art(f"h{k}", f"2025-03-0{k + 1}", headline=h) for k, h in enumerate(heads)]
+    return build_stories(arts, SimpleNamespace(stories_=[[a.id for a in arts]], threads_=[[0]]))[0].title
+
+
+def test_title_is_the_headline_the_others_agree_with_earliest_on_ties():
+    assert _titled("أسعار الذهب ترتفع اليوم", "حريق يلتهم مستودع الميناء",
+                   "حريق في مستودع الميناء") == "حريق يلتهم مستودع الميناء"
+    no_headlines = [_art("n1", "2025-03-02"), _art("n2", "2025-03-01")]
+    story = build_stories(no_headlines, SimpleNamespace(stories_=[["n1", "n2"]], threads_=[[0]]))[0]
+    assert story.title == story_title(no_headlines[1])
+
+
+def test_a_long_outlier_headline_is_not_the_title():
+    assert _titled("مخاوف من تسرب غازات سامة وإخلاء أحياء سكنية قرب مصفاة المدينة بعد الحادث",
+                   "انفجار يهز مصفاة الشمال", "انفجار يهز مصفاة الشمال فجرا") == "انفجار يهز مصفاة الشمال"
+
+
+# -- the stage in ingest runs --------------------------------------------------------------
+
+def test_two_events_and_an_unrelated_report(tmp_path, store):
+    report = ingest([str(_write(tmp_path / "in", CORPUS))], store, FAST)
+    assert (report.added, report.stories) == (7, 3)
+    assert _groups(store) == EXPECTED
+    assert store.articles_behind(StoryStage.name, VERSION) == []
+    by_source = {a.source_id: a for a in store.iter_articles()}
+    fire = store.story(by_source["fire-3"].story_id)
+    seed = min((by_source[k] for k in ("fire-1", "fire-2")), key=lambda a: a.id)
+    assert fire.id == story_id_for(seed.id)
+    assert (fire.first_seen, fire.last_seen, fire.independent_origins) == ("2025-03-04", "2025-03-05", 3)
+    assert set(fire.outlets) == {O1, O2, O3}
+    assert fire.timeline and {e.date for e in fire.timeline} >= {"2025-03-04"}
+    _no_orphans(store)
+
+
+def _snapshot(store):
+    stories = sorted((s.id, s.thread_id, s.title, s.first_seen, s.last_seen, frozenset(s.article_ids))
+                     for s in store.stories())
+    rows = store.db.execute("SELECT id, story_id, thread_id, stage_versions FROM articles ORDER BY id")
+    return stories, [tuple(r) for r in rows]
+
+
+def test_ingesting_the_same_files_again_changes_nothing(tmp_path, store):
+    folder = str(_write(tmp_path / "in", CORPUS))
+    ingest([folder], store, FAST)
+    before = _snapshot(store)
+    again = ingest([folder], store, FAST)
+    assert (again.added, again.stories) == (0, 0)
+    assert _snapshot(store) == before
+
+
+def test_two_runs_in_another_order_give_the_stories_of_one_run(tmp_path, store):
+    ingest([str(_write(tmp_path / "all", CORPUS))], store, FAST)
+    with SQLiteStore(tmp_path / "two.db") as two:
+        ingest([str(_write(tmp_path / "half", [FIRE[1], FINAL[2], PARK]))], two, FAST)
+        assert _groups(two) == {frozenset({"fire-2"}), frozenset({"final-3"}), frozenset({"park-1"})}
+        ingest([str(_write(tmp_path / "rest", [FIRE[2], FINAL[0], FIRE[0], FINAL[1]]))], two, FAST)
+        assert _groups(two) == _groups(store) == EXPECTED
+        assert {s.id for s in two.stories()} == {s.id for s in store.stories()}
+        _no_orphans(two)
+
+
+def test_every_article_has_a_story_even_with_empty_ish_texts(tmp_path, store):
+    scraps = [{"id": "e1", "text": "؟"}, {"id": "e2", "text": "2025"}, {"id": "e3", "text": "نعم"},
+              {"id": "e4", "title": "عاجل", "text": "عاجل"}, {"id": "e5", "text": "\u200f\u200f"},
+              {"id": "e6", "text": "ـــ", "published": "2025-03-04"}]
+    folder = _write(tmp_path / "in", CORPUS)
+    (folder / "scraps.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in scraps),
+                                         encoding="utf-8")
+    report = ingest([str(folder)], store, FAST)
+    assert report.added == 13 and store.counts()["articles"] == 13
+    assert EXPECTED <= _groups(store)
+    _no_orphans(store)
+
+
+def test_a_crash_before_the_story_stage_leaves_singletons_the_next_run_clusters(tmp_path, store, monkeypatch):
+    folder = str(_write(tmp_path / "in", CORPUS))
+    original, calls = StoryStage.update, []
+
+    def crash_once(self, st, ids):
+        calls.append(len(ids))
+        if len(calls) == 1:
+            raise RuntimeError("simulated crash after the batch commit")
+        return original(self, st, ids)
+
+    monkeypatch.setattr(StoryStage, "update", crash_once)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        ingest([folder], store, FAST)
+    articles = list(store.iter_articles())
+    assert len(articles) == 7 and all(a.story_id == story_id_for(a.id) for a in articles)
+    assert len(store.articles_behind(StoryStage.name, VERSION)) == 7
+    _no_orphans(store)
+    again = ingest([folder], store, FAST)
+    assert (again.added, again.stories, calls) == (0, 3, [7, 7])
+    assert _groups(store) == EXPECTED and store.articles_behind(StoryStage.name, VERSION) == []
+    _no_orphans(store)
+
+
+# -- with embeddings: one ingest, shared by the tests below ----------------------------------
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("embedded")
+    with SQLiteStore(tmp / "emb.db") as store:
+        ingest([str(_write(tmp / "in", CORPUS + [ENGLISH]))], store, Settings(progress="never", embeddings=True))
+        yield store
+
+
+def test_with_embeddings_the_english_report_joins_the_fire_thread(embedded):
+    ids = [a.id for a in embedded.iter_articles()]
+    assert set(embedded.vectors(ids, VECTOR_MODEL)) == set(ids)   # embedded once, kept in the store
+    assert _groups(embedded) == EXPECTED | {frozenset({"fire-en"})}
+    assert frozenset({"fire-1", "fire-2", "fire-3", "fire-en"}) in _groups(embedded, "thread_id")
+    _no_orphans(embedded)
+
+
+@pytest.mark.xfail(strict=True, reason="cross-language: with no words in common a pair scores at most "
+                   "w_vector*cos + day_bonus + event_bonus; at story_threshold 0.40 the English report "
+                   "(cosines ~0.66-0.79 to the Arabic headlines) stays a story of its own, in the same thread")
+def test_with_embeddings_the_english_report_joins_the_arabic_story(embedded):
+    story = {a.source_id: a.story_id for a in embedded.iter_articles()}
+    assert story["fire-en"] == story["fire-1"]
+
+
+# -- the seeds (../shared) -----------------------------------------------------------------
+
+def _seed_run(seeds_dir, store, settings):
+    ingest([str(seeds_dir)], store, settings)
+    return lambda field: _groups(store, field, lambda a: Path(a.source).name[:3])
+
+
+def test_seeds_threads_and_stories_of_their_own(seeds_dir, store, settings):
+    groups = _seed_run(seeds_dir, store, settings)
+    assert groups("thread_id") == {frozenset({"000", "001", "002", "003", "004"})}
+    assert {frozenset({"002"}), frozenset({"004"})} <= groups("story_id")
+
+
+@pytest.mark.xfail(strict=True, reason="001 (no headline, no publication date, era from a 2021 mention) "
+                   "scores just above the threshold with 000 (~0.42 with embeddings) but 000 first joins 003 "
+                   "(~0.42), and the average with 003 (~0.26) keeps 001 out")
+def test_seeds_000_and_001_are_one_story(seeds_dir, store, settings):
+    groups = _seed_run(seeds_dir, store, settings)
+    assert any({"000", "001"} <= g for g in groups("story_id"))

@@ -1,0 +1,229 @@
+"""Story clustering: average linkage, pair similarities, candidate pairs, order invariance."""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+import pytest
+
+from rasid.story.cluster import (ERA_YEARS, ClusterParams, PairEvidence, StoryClusterer,
+                                 average_linkage, story_similarity, topic_similarity)
+from rasid.story.features import Features
+
+P = ClusterParams()
+
+
+def feat(aid, text, lead=None, published="2025-03-04", days=(), event=None, vector=None,
+         era_min=None):
+    pub = date.fromisoformat(published) if published else None
+    return Features(article_id=aid, published=pub, terms=dict(Counter(text.split())),
+                    lead=frozenset((lead or text).split()), days=frozenset(days), vector=vector,
+                    event_day=date.fromisoformat(event) if event else pub,
+                    era_min=pub.year if pub else era_min, era_max=pub.year if pub else None)
+
+
+def unit(cos: float) -> np.ndarray:
+    """A 512-d unit vector at cosine `cos` from the first axis."""
+    v = np.zeros(512, dtype=np.float32)
+    v[0], v[1] = cos, np.sqrt(1 - cos * cos)
+    return v
+
+
+FIRE = "حريق مستودع اخشاب ميناء ساحل قرنفلي دفاع مدني نيران"
+FINAL = "نجم طبراني كاس سله وادي اخضر مدرب درويشي نهائي"
+FIRES = [feat("f1", FIRE + " فجر ثلاثاء", days=["2025-03-04"]),
+         feat("f2", FIRE + " خسائر ملايين", days=["2025-03-04"]),
+         feat("f3", FIRE + " تحقيق سفن", published="2025-03-05", days=["2025-03-04"], event="2025-03-04")]
+FINALS = [feat("b1", FINAL + " مساء سبت", published="2025-03-08", days=["2025-03-08"]),
+          feat("b2", FINAL + " جمهور احتفال", published="2025-03-08", days=["2025-03-08"]),
+          feat("b3", FINAL + " موسم لقب", published="2025-03-09", days=["2025-03-08"], event="2025-03-08")]
+PARK = feat("p1", "بلديه حمله زراعه اشجار زيتون حدائق طلاب", published="2025-03-06")
+# the port director resigns three weeks after the fire: same actors, another event
+RESIGN = feat("r1", "قرنفلي يستقيل اداره ميناء ساحل بعد حريق مستودع اخشاب", published="2025-03-25")
+ALL = FIRES + FINALS + [PARK, RESIGN]
+
+
+def as_sets(clusterer):
+    stories = [frozenset(s) for s in clusterer.stories_]
+    threads = {frozenset(a for k in t for a in clusterer.stories_[k]) for t in clusterer.threads_}
+    return set(stories), threads
+
+
+# -- average linkage -----------------------------------------------------------------------
+
+def test_empty_graph_gives_singletons_ordered_by_key():
+    assert average_linkage(3, {}, 0.3, ["c", "a", "b"]) == [[1], [2], [0]]
+    assert average_linkage(0, {}, 0.3, []) == []
+
+
+def test_threshold_is_inclusive_and_respected():
+    assert average_linkage(2, {(0, 1): 0.3}, 0.3, ["a", "b"]) == [[0, 1]]
+    assert average_linkage(2, {(0, 1): 0.3}, 0.3000001, ["a", "b"]) == [[0], [1]]
+
+
+def test_average_not_single_linkage_on_a_chain():
+    edges = {(0, 1): 0.9, (1, 2): 0.9}                  # a-b and b-c strong, a-c missing (0)
+    assert average_linkage(3, edges, 0.5, ["a", "b", "c"]) == [[0, 1], [2]]   # (0.9 + 0) / 2 < 0.5
+    assert average_linkage(3, edges, 0.45, ["a", "b", "c"]) == [[0, 1, 2]]    # = 0.45: merges
+
+
+def test_ties_are_broken_by_the_keys():
+    edges = {(0, 1): 0.8, (1, 2): 0.8}
+    assert average_linkage(3, edges, 0.5, ["b", "a", "c"]) == [[1, 0], [2]]   # pair (a, b) first
+    assert average_linkage(3, edges, 0.5, ["c", "a", "b"]) == [[1, 2], [0]]   # pair (a, b) first
+
+
+def _reference(n, edges, threshold, keys):
+    """Naive average linkage: recompute every cluster pair, merge the best (ties by keys)."""
+    w = Counter()
+    for (i, j), s in edges.items():
+        w[frozenset((i, j))] += s
+    clusters = [[i] for i in range(n)]
+    while True:
+        best = None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                a, b = clusters[x], clusters[y]
+                total = sum(w[frozenset((i, j))] for i in a for j in b)
+                la, lb = min(keys[i] for i in a), min(keys[j] for j in b)
+                cand = (-total / (len(a) * len(b)), min(la, lb), max(la, lb), x, y)
+                if total > 0 and (best is None or cand < best):
+                    best = cand
+        if best is None or -best[0] < threshold:
+            break
+        clusters[best[3]] += clusters.pop(best[4])
+    return sorted((sorted(c, key=keys.__getitem__) for c in clusters), key=lambda c: keys[c[0]])
+
+
+def test_matches_a_naive_average_linkage_and_ignores_edge_order():
+    rng = random.Random(7)
+    for _ in range(300):
+        n = rng.randint(2, 9)
+        keys = [f"k{v:02d}" for v in rng.sample(range(50), n)]
+        edges = {(i, j): rng.random() for i in range(n) for j in range(i + 1, n) if rng.random() < 0.6}
+        threshold = rng.choice([0.15, 0.3, 0.45, 0.6])
+        got = average_linkage(n, edges, threshold, keys)
+        assert got == _reference(n, edges, threshold, keys)
+        assert average_linkage(n, dict(reversed(list(edges.items()))), threshold, keys) == got
+
+
+# -- pair similarities ---------------------------------------------------------------------
+
+E = PairEvidence(text=0.6, lead=0.2, vector=None, shared_day=False, event_apart=None,
+                 era_conflict=False, published_gap=None)
+
+
+def test_without_embeddings_the_lexical_score_is_rescaled_to_one():
+    assert story_similarity(E, P) == pytest.approx((P.w_text * 0.6 + P.w_lead * 0.2) / (P.w_text + P.w_lead))
+    assert story_similarity(replace(E, text=1.0, lead=1.0), P) == pytest.approx(1.0)
+    with_vector = replace(E, text=1.0, lead=1.0, vector=0.5)
+    assert story_similarity(with_vector, P) == pytest.approx(P.w_text + P.w_lead + P.w_vector * 0.5)
+
+
+def test_era_guard_zeroes_any_evidence():
+    perfect = PairEvidence(1.0, 1.0, 1.0, True, 0, True, 0)
+    assert story_similarity(perfect, P) == 0.0
+
+
+def test_a_publication_gap_needs_a_shared_day():
+    far = replace(E, published_gap=P.story_days + 1)
+    assert story_similarity(far, P) == 0.0
+    assert story_similarity(replace(far, shared_day=True), P) > 0
+    assert story_similarity(replace(E, published_gap=P.story_days), P) == pytest.approx(story_similarity(E, P))
+
+
+def test_day_signals_add_and_subtract():
+    base = story_similarity(E, P)
+    assert story_similarity(replace(E, shared_day=True), P) == pytest.approx(base + P.day_bonus)
+    for apart in (0, 1):
+        assert story_similarity(replace(E, event_apart=apart), P) == pytest.approx(base + P.event_bonus)
+    assert story_similarity(replace(E, event_apart=P.event_days), P) == pytest.approx(base)
+    assert story_similarity(replace(E, event_apart=P.event_days + 1), P) == pytest.approx(base - P.event_penalty)
+    assert story_similarity(replace(E, text=0.0, lead=0.0, event_apart=30), P) == 0.0  # never negative
+
+
+def test_topic_similarity_ignores_day_signals():
+    base = topic_similarity(E, P)
+    assert base == pytest.approx(story_similarity(E, P))
+    for e in (replace(E, shared_day=True), replace(E, event_apart=0), replace(E, event_apart=40),
+              replace(E, published_gap=P.story_days + 5)):
+        assert topic_similarity(e, P) == pytest.approx(base)
+    assert topic_similarity(replace(E, published_gap=P.thread_days + 1), P) == 0.0
+    assert topic_similarity(replace(E, text=1.0, lead=1.0, vector=1.0), P) == pytest.approx(1.0)
+
+
+# -- fit -----------------------------------------------------------------------------------
+
+def test_two_events_become_two_stories_and_the_unrelated_report_stays_alone():
+    stories, _ = as_sets(StoryClusterer().fit(FIRES + FINALS + [PARK]))
+    assert stories == {frozenset({"f1", "f2", "f3"}), frozenset({"b1", "b2", "b3"}), frozenset({"p1"})}
+
+
+def test_a_thread_joins_stories_with_shared_actors_on_different_days():
+    c = StoryClusterer().fit(ALL)
+    stories, threads = as_sets(c)
+    assert frozenset({"r1"}) in stories                # 21 days later, no day in common
+    assert frozenset({"f1", "f2", "f3", "r1"}) in threads
+    assert frozenset({"p1"}) in threads and frozenset({"b1", "b2", "b3"}) in threads
+
+
+def test_the_result_does_not_depend_on_input_order():
+    first = StoryClusterer().fit(ALL)
+    for seed in range(8):
+        shuffled = list(ALL)
+        random.Random(seed).shuffle(shuffled)
+        again = StoryClusterer().fit(shuffled)
+        assert (again.stories_, again.threads_, again.evidence_) == (first.stories_, first.threads_, first.evidence_)
+
+
+def test_evidence_holds_each_candidate_pair_once():
+    c = StoryClusterer().fit(ALL)
+    assert c.evidence_ and all(i < j for i, j in c.evidence_)
+    assert len({frozenset(k) for k in c.evidence_}) == len(c.evidence_)
+    ids = sorted(f.article_id for f in ALL)
+    names = {frozenset((ids[i], ids[j])) for i, j in c.evidence_}
+    assert frozenset({"f1", "f2"}) in names and frozenset({"f1", "p1"}) not in names
+
+
+def test_era_guard_keeps_a_2015_report_out_of_a_2025_story():
+    old = feat("o1", FIRE + " فجر ثلاثاء", published="2015-03-04", days=["2015-03-04"])
+    c = StoryClusterer().fit([old, FIRES[0]])
+    assert [e.era_conflict for e in c.evidence_.values()] == [True]
+    assert as_sets(c)[0] == {frozenset({"o1"}), frozenset({"f1"})}
+    undated = feat("u1", FIRE + " فجر ثلاثاء", published=None, era_min=2015 + ERA_YEARS - 1)
+    near = StoryClusterer().fit([replace(old, article_id="o2"), undated])
+    assert [e.era_conflict for e in near.evidence_.values()] == [False]   # only a year apart
+
+
+def _pair(shared: int, va=None, vb=None, df=None):
+    common = ["زلزال", "ساحل", "شمالي", "قوي"][:shared]
+    text = "زلزال ساحل شمالي قوي يضرب منطقه"
+    a = feat("a1", text, lead=" ".join(common + ["بركان", "مطر"]), vector=va)
+    b = feat("a2", text, lead=" ".join(common + ["ثلج", "رياح"]), vector=vb)
+    return StoryClusterer().fit([a, b], df=df, n=10 * P.rare_docs if df else 0)
+
+
+def test_candidates_need_min_shared_rare_lead_words():
+    assert P.min_shared >= 2
+    alone = _pair(P.min_shared - 1)
+    assert alone.evidence_ == {} and alone.stories_ == [["a1"], ["a2"]]   # same text, never compared
+    together = _pair(P.min_shared)
+    assert list(together.evidence_) == [(0, 1)] and together.stories_ == [["a1", "a2"]]
+    common = _pair(P.min_shared, df=dict.fromkeys(["زلزال", "ساحل", "شمالي", "قوي"], P.rare_docs + 1))
+    assert common.evidence_ == {}                        # words in too many articles are no keys
+
+
+def test_a_close_embedding_makes_a_candidate_without_shared_lead_words():
+    close = _pair(P.min_shared - 1, unit(1.0), unit(0.97))
+    assert list(close.evidence_) == [(0, 1)]
+    assert close.evidence_[(0, 1)].vector == pytest.approx(0.97, abs=1e-5)
+    assert _pair(P.min_shared - 1, unit(1.0), unit(P.vector_min - 0.1)).evidence_ == {}
+
+
+def test_embedding_candidates_stay_within_the_story_window():
+    a = feat("v1", "زلزال", published="2025-01-01", vector=unit(1.0))
+    b = feat("v2", "فيضان", published="2025-06-01", vector=unit(1.0))
+    assert StoryClusterer().fit([a, b]).evidence_ == {}
