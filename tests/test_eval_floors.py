@@ -35,3 +35,17 @@ def test_date_resolution_accuracy_stays_above_its_floor(dates_eval):
 def test_demo_corpus_dates_stay_above_their_floor(dates_eval):
     result = dates_eval.demo_labels()
     assert result["accuracy"] >= FLOORS["dates.demo_labels.accuracy"], result
+
+
+@pytest.fixture(scope="module")
+def stories_eval():
+    return _module(EVAL / "stories" / "evaluate.py")
+
+
+def test_story_clustering_stays_above_its_floors(stories_eval):
+    if not stories_eval.CORPUS.exists():
+        pytest.skip("../shared/data/saudinewsnet is absent (it sits beside the project in CI)")
+    labels = stories_eval.load_labels()
+    result = stories_eval.score(labels, stories_eval.run(stories_eval.labelled_records(labels)), "all")
+    assert result["event_f1"] >= FLOORS["stories.saudinewsnet.all.event_f1"], result
+    assert result["thread_f1"] >= FLOORS["stories.saudinewsnet.all.thread_f1"], result
