@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -81,14 +82,40 @@ class SQLiteStore:
                 self.db.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
 
     # -- writing ----------------------------------------------------------
-    def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
+    @contextmanager
+    def _transaction(self):
+        """BEGIN IMMEDIATE … COMMIT; any failure, Ctrl-C included, rolls the whole write back."""
+        cur = self.db.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _put_stories(cur, stories: Iterable[Story]) -> None:
+        for s in stories:
+            cur.execute(
+                "INSERT OR REPLACE INTO stories (id, thread_id, title, first_seen, last_seen,"
+                " independent_origins, data) VALUES (?,?,?,?,?,?,?)",
+                (s.id, s.thread_id, s.title, s.first_seen, s.last_seen, s.independent_origins,
+                 story_data(s)))
+            cur.executemany("UPDATE articles SET story_id = ?, thread_id = ? WHERE id = ?",
+                            [(s.id, s.thread_id, aid) for aid in s.article_ids])
+    def _rows_in(self, sql: str, ids: Iterable[str], before: Sequence = ()) -> Iterator[sqlite3.Row]:
+        """Rows of `sql` (whose `{ids}` becomes a placeholder list) over `ids`, in chunks that
+        stay under SQLite's limit on bound parameters."""
         ids = list(ids)
-        found: set[str] = set()
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-            found.update(r[0] for r in self.db.execute(q, chunk))
-        return found
+            yield from self.db.execute(sql.format(ids=",".join("?" * len(chunk))),
+                                       [*before, *chunk]).fetchall()
+
+    def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
+        return {r[0] for r in self._rows_in("SELECT id FROM articles WHERE id IN ({ids})", ids)}
 
     def is_file_done(self, sha256: str) -> bool:
         return self.db.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)).fetchone() is not None
@@ -98,9 +125,7 @@ class SQLiteStore:
         """Write everything in one transaction; returns the number of new articles."""
         now = _now()
         added = 0
-        cur = self.db.cursor()
-        try:
-            cur.execute("BEGIN IMMEDIATE")
+        with self._transaction() as cur:
             for a in articles:
                 cur.execute(
                     "INSERT OR IGNORE INTO articles (id, source_id, source, line, format, encoding, url,"
@@ -122,26 +147,10 @@ class SQLiteStore:
                     " sample, rejected_at) VALUES (?,?,?,?,?,?,?,?,?)",
                     (rejection_id(r.source, r.line, r.sha256, r.code), r.source, r.line, r.code,
                      r.reason, r.size, r.sha256, r.sample, now))
-            for s in stories:
-                cur.execute(
-                    "INSERT INTO stories (id, thread_id, title, first_seen, last_seen,"
-                    " independent_origins, data) VALUES (?,?,?,?,?,?,?)"
-                    " ON CONFLICT(id) DO UPDATE SET thread_id=excluded.thread_id, title=excluded.title,"
-                    " first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
-                    " independent_origins=excluded.independent_origins, data=excluded.data",
-                    (s.id, s.thread_id, s.title, s.first_seen, s.last_seen, s.independent_origins,
-                     story_data(s)))
-                cur.executemany("UPDATE articles SET story_id = ?, thread_id = ? WHERE id = ?",
-                                [(s.id, s.thread_id, aid) for aid in s.article_ids])
+            self._put_stories(cur, stories)
             for f in files_done:
                 cur.execute("INSERT OR REPLACE INTO files (sha256, source, size, items, completed_at)"
                             " VALUES (?,?,?,?,?)", (f.sha256, f.source, f.size, f.items, now))
-            cur.execute("COMMIT")
-        except BaseException:
-            # Ctrl-C or any failure: the batch is all or nothing.
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
         return added
 
     # -- reading ----------------------------------------------------------
@@ -165,14 +174,8 @@ class SQLiteStore:
 
     def articles_without_published(self, ids: Iterable[str]) -> list[Article]:
         """Those of `ids` whose publication date is unknown (candidates for inference)."""
-        ids = list(ids)
-        out = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = (f"SELECT id FROM articles WHERE published IS NULL AND id IN "
-                 f"({','.join('?' * len(chunk))})")
-            out += [self.article(r[0]) for r in self.db.execute(q, chunk).fetchall()]
-        return out
+        rows = self._rows_in("SELECT id FROM articles WHERE published IS NULL AND id IN ({ids})", ids)
+        return [self.article(r[0]) for r in list(rows)]
 
     def related_article_ids(self, article: Article, limit: int = 5, keys: int = 6) -> list[str]:
         """Articles sharing the rarest words of `article`'s lead (its likely story-mates).
@@ -215,16 +218,9 @@ class SQLiteStore:
     def vectors(self, article_ids: Iterable[str], model: str) -> dict[str, "np.ndarray"]:
         import numpy as np
 
-        ids = list(article_ids)
-        out = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows = self.db.execute(
-                f"SELECT article_id, vector FROM article_vectors WHERE model = ? AND article_id IN "
-                f"({','.join('?' * len(chunk))})", [model, *chunk])
-            for aid, blob in rows:
-                out[aid] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
-        return out
+        rows = self._rows_in("SELECT article_id, vector FROM article_vectors WHERE model = ?"
+                             " AND article_id IN ({ids})", article_ids, (model,))
+        return {aid: np.frombuffer(blob, dtype=np.float16).astype(np.float32) for aid, blob in rows}
 
     def save_vectors(self, vectors: dict[str, "np.ndarray"], model: str) -> None:
         import numpy as np
@@ -237,14 +233,9 @@ class SQLiteStore:
     def story_members(self, article_ids: Iterable[str]) -> set[str]:
         """Every article that shares a story with one of `article_ids`."""
         ids = list(article_ids)
-        out: set[str] = set(ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows = self.db.execute(
-                f"SELECT m.id FROM articles a JOIN articles m ON m.story_id = a.story_id"
-                f" WHERE a.id IN ({','.join('?' * len(chunk))})", chunk)
-            out.update(r[0] for r in rows)
-        return out
+        rows = self._rows_in("SELECT m.id FROM articles a JOIN articles m ON m.story_id = a.story_id"
+                             " WHERE a.id IN ({ids})", ids)
+        return set(ids) | {r[0] for r in rows}
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """(word -> number of articles containing it, number of articles), from the search index."""
@@ -254,23 +245,9 @@ class SQLiteStore:
 
     def replace_stories(self, old_story_ids: Iterable[str], stories: Iterable[Story]) -> None:
         """Swap a neighbourhood's stories for its re-clustered ones, in one transaction."""
-        cur = self.db.cursor()
-        try:
-            cur.execute("BEGIN IMMEDIATE")
+        with self._transaction() as cur:
             cur.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in set(old_story_ids)])
-            for s in stories:
-                cur.execute(
-                    "INSERT OR REPLACE INTO stories (id, thread_id, title, first_seen, last_seen,"
-                    " independent_origins, data) VALUES (?,?,?,?,?,?,?)",
-                    (s.id, s.thread_id, s.title, s.first_seen, s.last_seen, s.independent_origins,
-                     story_data(s)))
-                cur.executemany("UPDATE articles SET story_id = ?, thread_id = ? WHERE id = ?",
-                                [(s.id, s.thread_id, aid) for aid in s.article_ids])
-            cur.execute("COMMIT")
-        except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
+            self._put_stories(cur, stories)
 
     def mark_stage(self, article_ids: Iterable[str], stage: str, version: str) -> None:
         """Record that a corpus stage has processed these articles at this version."""
@@ -280,34 +257,19 @@ class SQLiteStore:
                 [(f"$.{stage}", version, aid) for aid in article_ids])
 
     def story_ids_of(self, article_ids: Iterable[str]) -> set[str]:
-        ids = list(article_ids)
-        out: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            out.update(r[0] for r in self.db.execute(
-                f"SELECT story_id FROM articles WHERE story_id IS NOT NULL AND id IN "
-                f"({','.join('?' * len(chunk))})", chunk))
-        return out
+        return {r[0] for r in self._rows_in(
+            "SELECT story_id FROM articles WHERE story_id IS NOT NULL AND id IN ({ids})", article_ids)}
 
     def update_articles(self, articles: Iterable[Article], stories: Iterable[Story] = ()) -> None:
         """Rewrite what later corpus stages learned: publication date and dates; stories."""
-        cur = self.db.cursor()
-        try:
-            cur.execute("BEGIN IMMEDIATE")
+        with self._transaction() as cur:
             for a in articles:
                 cur.execute("UPDATE articles SET published = ?, published_inferred = ?, stage_versions = ?"
                             " WHERE id = ?", (a.published, int(a.published_inferred),
                                               json.dumps(a.stages), a.id))
                 cur.execute("DELETE FROM dates WHERE article_id = ?", (a.id,))
                 cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
-            for s in stories:
-                cur.execute("UPDATE stories SET title = ?, first_seen = ?, last_seen = ?, data = ?"
-                            " WHERE id = ?", (s.title, s.first_seen, s.last_seen, story_data(s), s.id))
-            cur.execute("COMMIT")
-        except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
+            self._put_stories(cur, stories)
 
     def _story_article_ids(self, story_id: str) -> tuple[str, ...]:
         rows = self.db.execute(
