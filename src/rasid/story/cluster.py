@@ -48,6 +48,7 @@ class ClusterParams:
     thread_days: int = 400           # a thread never spans more than this
     rare_docs: int = 60              # a lead word in more articles than this is not a key
     min_shared: int = 2              # rare lead words two articles must share to be compared
+    thread_neighbours: int = 10      # links kept per article to reports beyond story_days
     vector_neighbours: int = 8       # embedding candidates per article
     vector_min: float = 0.55         # an embedding candidate must be at least this close
 
@@ -172,8 +173,23 @@ def candidate_pairs(feats: Sequence[Features], index: _Index, p: ClusterParams) 
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 shared[(members[x], members[y])] += 1
-    # one shared word is chance; two rare words in both leads (a name and a place) is a lead
-    pairs = {pair for pair, count in shared.items() if count >= p.min_shared}
+    # One shared word is chance; two rare words in both leads (a name and a place) is a lead.
+    # Pairs published far apart can only share a thread: each article keeps its few
+    # strongest such links, so names that recur for months do not make the work quadratic.
+    pairs: set[tuple[int, int]] = set()
+    far: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for (i, j), count in shared.items():
+        if count < p.min_shared:
+            continue
+        fi, fj = feats[i].published, feats[j].published
+        if fi and fj and abs((fi - fj).days) > p.story_days:
+            far[i].append((-count, j, i))
+            far[j].append((-count, i, j))
+        else:
+            pairs.add((i, j))
+    for links in far.values():
+        for _, a, b in sorted(links)[:p.thread_neighbours]:
+            pairs.add((min(a, b), max(a, b)))
     pairs |= _vector_pairs(feats, p)
     return pairs
 
