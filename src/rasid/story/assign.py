@@ -108,6 +108,10 @@ class StoryStage:
         new_ids = list(new_ids)
         if not new_ids:
             return StoryReport()
+        if 2 * len(new_ids) >= store.counts()["articles"]:
+            # Most of the store is new (a first ingest, a backfill): its neighbourhood is the
+            # whole store, so skip the per-article lookups and cluster everything once.
+            return self.recluster_all(store)
         neighbourhood = set(new_ids)
         for aid in new_ids:
             a = store.article(aid)
