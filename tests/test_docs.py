@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,6 @@ def test_public_api_members_are_exported():
     assert {"ingest", "open_store", "clean", "Article", "Story", "RawDocument"} <= set(rasid.__all__)
 
 
-@pytest.mark.parametrize("setting", [f.name for f in __import__("dataclasses").fields(rasid.Settings)])
+@pytest.mark.parametrize("setting", [f.name for f in fields(rasid.Settings)])
 def test_every_setting_is_documented(setting):
     assert f"| `{setting}` |" in README
