@@ -97,21 +97,19 @@ def demo_labels() -> dict:
     """Accuracy on the dates labelled in the bundled demo corpus, ingested end to end
     (so relative dates in articles without metadata depend on publication inference)."""
     import tempfile
-    from pathlib import PurePosixPath
-
     from rasid.config import Settings
     from rasid.pipeline import ingest
-    from rasid.resources import resource_path
+    from rasid.resources import demo_label_key, demo_labels, resource_path
     from rasid.store.sqlite import SQLiteStore
     from rasid.text.script import strip_invisible
 
-    labels = json.loads(resource_path("demo/labels.json").read_text(encoding="utf-8"))
+    labels = demo_labels()
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "demo.db")
         ingest([str(resource_path("demo/corpus"))], store, Settings(progress="never"), label="demo")
         by_key = {}
         for a in store.iter_articles():
-            key = {"jsonl": a.source_id, "feed": a.url}.get(a.format, PurePosixPath(a.source).name)
+            key = demo_label_key(a)
             by_key[key] = a
         store.close()
     right = total = 0

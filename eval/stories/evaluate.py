@@ -100,21 +100,19 @@ def show(name: str, s: dict) -> None:
 
 
 def demo_and_seeds() -> None:
-    from pathlib import PurePosixPath
-
     from rasid.config import Settings
     from rasid.pipeline import ingest
-    from rasid.resources import resource_path
+    from rasid.resources import demo_label_key, demo_labels, resource_path
     from rasid.store.sqlite import SQLiteStore
 
-    labels = json.loads(resource_path("demo/labels.json").read_text(encoding="utf-8"))
+    labels = demo_labels()
     thread_of = {e["id"]: e["thread"] for e in labels["events"]}
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "demo.db")
         ingest([str(resource_path("demo/corpus"))], store, Settings(progress="never"), label="demo")
         assigned = {}
         for a in store.iter_articles():
-            key = {"jsonl": a.source_id, "feed": a.url}.get(a.format, PurePosixPath(a.source).name)
+            key = demo_label_key(a)
             assigned[key] = (a.story_id, a.thread_id)
         store.close()
     rows = [{"url": k, "event": v["event"], "thread": thread_of[v["event"]]}

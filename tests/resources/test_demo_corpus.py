@@ -6,13 +6,11 @@ cleaner keeps every labelled date, quote and figure intact in the text.
 """
 from __future__ import annotations
 
-import json
-from pathlib import PurePosixPath
 
 import pytest
 
 from rasid.pipeline import ingest
-from rasid.resources import resource_path
+from rasid.resources import demo_label_key, demo_labels, resource_path
 from rasid.text.script import strip_invisible
 
 
@@ -23,15 +21,8 @@ def demo(tmp_path_factory):
 
     store = SQLiteStore(tmp_path_factory.mktemp("demo") / "demo.db")
     report = ingest([str(resource_path("demo/corpus"))], store, Settings(progress="never"), label="demo")
-    labels = json.loads(resource_path("demo/labels.json").read_text(encoding="utf-8"))
-    by_key = {}
-    for a in store.iter_articles():
-        if a.format == "jsonl":
-            by_key[a.source_id] = a
-        elif a.format == "feed":
-            by_key[a.url] = a
-        else:
-            by_key[PurePosixPath(a.source).name] = a
+    labels = demo_labels()
+    by_key = {demo_label_key(a): a for a in store.iter_articles()}
     yield report, labels, by_key
     store.close()
 

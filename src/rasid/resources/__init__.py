@@ -27,3 +27,20 @@ def read_lines(name: str) -> tuple[str, ...]:
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Tab-separated rows of a packaged resource file."""
     return tuple(tuple(line.split("\t")) for line in read_lines(name))
+
+
+def demo_labels() -> dict:
+    """The demo corpus's answers (resources/demo/labels.json; format in its README)."""
+    import json
+
+    return json.loads(resource_path("demo/labels.json").read_text(encoding="utf-8"))
+
+
+def demo_label_key(article) -> str:
+    """How labels.json names an ingested demo article: the JSONL id, the feed item's link,
+    or the file name."""
+    if article.format == "jsonl":
+        return article.source_id
+    if article.format == "feed":
+        return article.url
+    return Path(article.source).name
