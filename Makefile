@@ -24,4 +24,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_ingest.py --runs 3
 
 clean:
-	rm -rf $(VENV) rasid.db rasid.db-wal rasid.db-shm build *.egg-info
+	rm -rf $(VENV) rasid.db rasid.db-wal rasid.db-shm rasid.db.cache build *.egg-info

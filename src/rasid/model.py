@@ -147,6 +147,26 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Derivation:
+    """`derived_id` copies, rewrites or translates `source_id`.
+
+    When `directed` is false the evidence could not say which came first: the pair is
+    still one origin, but neither is called the source. `aligned` holds the matching
+    clauses as (span in derived, span in source, similarity), in the derived text's order.
+    """
+    source_id: str
+    derived_id: str
+    kind: str                              # copy | rewrite | translation
+    score: float
+    directed: bool = True
+    basis: tuple[str, ...] = ()            # the direction evidence, e.g. "published", "cites"
+    aligned: tuple[tuple[Span, Span, float], ...] = ()
+
+    def other(self, article_id: str) -> str:
+        return self.source_id if article_id == self.derived_id else self.derived_id
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     thread_id: str

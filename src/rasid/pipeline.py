@@ -32,6 +32,7 @@ from rasid.config import Settings, load_settings
 from rasid.ids import article_id
 from rasid.ingest import InputFile, find_files, read_file
 from rasid.ingest.sources import file_sha256
+from rasid.link.stage import DerivationStage
 from rasid.model import Article, RawDocument, Rejection
 from rasid.store.base import FileDone, Store
 from rasid.story import SingletonStories
@@ -53,6 +54,7 @@ class IngestReport:
     undated: list[str] = field(default_factory=list)    # undated new articles that related ones may date
     inferred: int = 0                                   # publication dates inferred
     stories: int = 0                                    # stories (re)written by clustering
+    derivations: dict = field(default_factory=dict)     # kind -> links found (copy, rewrite, …)
 
     @property
     def ok(self) -> bool:
@@ -78,6 +80,7 @@ class Pipeline:
         self.cleaner = Cleaner()
         self.dates = DateExtractor()
         self.stories = SingletonStories()  # every article has a story from its first commit on
+        self.derive_stage = DerivationStage(embeddings=self.settings.embeddings)
         self.story_stage = StoryStage(embeddings=self.settings.embeddings)
         self.versions = {self.cleaner.name: self.cleaner.version, self.dates.name: self.dates.version}
 
@@ -168,6 +171,13 @@ class Pipeline:
             t0 = perf_counter()
             self._infer_from_related(report)
             report.seconds["corpus"] += perf_counter() - t0
+            t0 = perf_counter()
+            # Every article not yet checked for copies by this version (this run's, or a
+            # crashed run's): before stories, which use the links.
+            pending = self.store.articles_behind(self.derive_stage.name, self.derive_stage.version)
+            if pending:
+                report.derivations = self.derive_stage.update(self.store, pending).links
+            report.seconds["derive"] += perf_counter() - t0
             t0 = perf_counter()
             # Every article not yet clustered by this version (this run's, or a crashed run's).
             pending = self.store.articles_behind(self.story_stage.name, self.story_stage.version)

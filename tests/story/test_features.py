@@ -8,7 +8,8 @@ import numpy as np
 from rasid.clean import clean
 from rasid.extract.dates import DateExtractor
 from rasid.model import Article, DateRef, RawDocument, Span
-from rasid.story.features import (EMBED_CHARS, LEAD_CHARS, MIN_KEY_LEN, embed_text, features)
+from rasid.story.features import LEAD_CHARS, MIN_KEY_LEN, features
+from rasid.text.embed import HEADLINE_CHARS as EMBED_CHARS, headline_text as embed_text
 from rasid.text.tokens import match_key
 
 DATES = DateExtractor()

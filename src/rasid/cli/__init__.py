@@ -29,10 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=commands.cmd_stories)
 
-    p = sub.add_parser("show", help="one story with its articles")
-    p.add_argument("story_id", metavar="STORY_ID", help="a story id or a unique prefix of one")
+    p = sub.add_parser("show", help="one story with its articles (or one article)")
+    p.add_argument("story_id", metavar="ID", help="a story or article id, or a unique prefix of one")
     db_option(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--explain", nargs="?", const="", default=None, metavar="OTHER_ID",
+                   help="why articles are or are not linked as copies, rewrites or translations: "
+                        "every pair of a story, an article's candidates, or one pair")
     p.set_defaults(func=commands.cmd_show)
 
     p = sub.add_parser("export", help="export everything as json, jsonl or csv")

@@ -12,7 +12,9 @@ from rasid.ingest import find_files
 from rasid.pipeline import ingest
 from rasid.resources import resource_path
 from rasid.serve.export import export
-from rasid.serve.records import article_record, story_record
+from rasid.serve.records import article_record, derivation_record, story_record
+
+MAX_EXPLAIN_ARTICLES = 25
 from rasid.store import open_store
 
 
@@ -87,32 +89,101 @@ def cmd_show(args) -> int:
     store = _existing_store(args)
     try:
         story = store.story(args.story_id)
-        if story is None:
-            raise NotFound(f"no story matches {args.story_id!r}: `rasid stories` lists them")
-        articles = [store.article(aid) for aid in story.article_ids]
-        if args.json:
-            _print_json({**story_record(story), "articles": [article_record(a) for a in articles if a]})
-            return 0
-        print(f"{story.title}\n{story.id}  thread {story.thread_id}")
-        n, k = len(articles), story.independent_origins
-        print(f"seen {story.first_seen or '?'} .. {story.last_seen or '?'}; {n} article{'s' * (n != 1)}, "
-              f"{k} independent origin{'s' * (k != 1)}; outlets: "
-              f"{', '.join(story.outlets) or '-'}")
-        if story.timeline:
-            print("\ntimeline:")
-            for e in story.timeline:
-                print(f"  {e.date}  {e.what}  [{', '.join(e.article_ids)}]")
-        for a in articles:
-            if a is None:
-                continue
-            inferred = " (inferred)" if a.published_inferred else ""
-            print(f"\n- {a.id}  {a.published or '?'}{inferred}  {a.outlet or '-'}  [{a.lang}]  {a.source_id}")
-            if a.headline:
-                print(f"  {a.headline}")
-            first = a.sentences[0].of(a.text) if a.sentences else a.text[:200]
-            print(f"  {first}")
+        article = store.find_article(args.story_id) if story is None else None
+        if story is None and article is None:
+            raise NotFound(f"no story or article matches {args.story_id!r}: `rasid stories` lists stories")
+        if args.explain is not None:
+            return _explain(store, story, article, args)
+        if article is not None:
+            _show_article(store, article, args.json)
+        else:
+            _show_story(store, story, args.json)
     finally:
         store.close()
+    return 0
+
+
+def _derivation_line(d, titles: dict) -> str:
+    arrow = f"{d.derived_id} <- {d.source_id}" if d.directed else f"{d.derived_id} ~ {d.source_id}"
+    why = f"source by {', '.join(d.basis)}" if d.directed else "direction unknown"
+    return f"  {arrow}  {d.kind} {d.score:.2f} ({why}; {len(d.aligned)} clauses align)"
+
+
+def _show_story(store, story, as_json: bool) -> None:
+    articles = [a for a in (store.article(aid) for aid in story.article_ids) if a is not None]
+    members = set(story.article_ids)
+    derivations = [d for d in store.derivations(members)
+                   if d.source_id in members and d.derived_id in members]
+    if as_json:
+        _print_json({**story_record(story), "articles": [article_record(a, derivations) for a in articles],
+                     "derivations": [derivation_record(d) for d in derivations]})
+        return
+    print(f"{story.title}\n{story.id}  thread {story.thread_id}")
+    n, k = len(articles), story.independent_origins
+    print(f"seen {story.first_seen or '?'} .. {story.last_seen or '?'}; {n} article{'s' * (n != 1)}, "
+          f"{k} independent origin{'s' * (k != 1)}; outlets: "
+          f"{', '.join(story.outlets) or '-'}")
+    if story.timeline:
+        print("\ntimeline:")
+        for e in story.timeline:
+            print(f"  {e.date}  {e.what}  [{', '.join(e.article_ids)}]")
+    if derivations:
+        print("\nwho copied whom (derived <- source):")
+        for d in derivations:
+            print(_derivation_line(d, {}))
+    for a in articles:
+        _article_lines(a)
+
+
+def _article_lines(a) -> None:
+    inferred = " (inferred)" if a.published_inferred else ""
+    print(f"\n- {a.id}  {a.published or '?'}{inferred}  {a.outlet or '-'}  [{a.lang}]  {a.source_id}")
+    if a.headline:
+        print(f"  {a.headline}")
+    first = a.sentences[0].of(a.text) if a.sentences else a.text[:200]
+    print(f"  {first}")
+
+
+def _show_article(store, article, as_json: bool) -> None:
+    derivations = store.derivations([article.id])
+    if as_json:
+        _print_json({**article_record(article, derivations),
+                     "derivations": [derivation_record(d) for d in derivations]})
+        return
+    _article_lines(article)
+    print(f"  story {article.story_id}  thread {article.thread_id}")
+    if derivations:
+        print("\nwho copied whom (derived <- source):")
+        for d in derivations:
+            print(_derivation_line(d, {}))
+
+
+def _explain(store, story, article, args) -> int:
+    """Why articles are or are not linked as copies, rewrites or translations."""
+    from rasid.link.explain import explain_article, explain_pair, format_check
+    from rasid.link.stage import DerivationStage
+
+    stage = DerivationStage(embeddings=load_settings().embeddings).use_frequencies(store)
+    if article is not None and args.explain:
+        other = store.find_article(args.explain)
+        if other is None:
+            raise NotFound(f"no article matches {args.explain!r}")
+        records = [explain_pair(stage, article, other)]
+    elif article is not None:
+        records = explain_article(stage, store, article)
+    else:
+        members = [a for a in (store.article(i) for i in story.article_ids) if a is not None]
+        if len(members) > MAX_EXPLAIN_ARTICLES:
+            raise UsageError(f"story {story.id} has {len(members)} articles; explain at most "
+                             f"{MAX_EXPLAIN_ARTICLES} (pick one: rasid show ARTICLE_ID --explain)")
+        records = [explain_pair(stage, a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+    if args.json:
+        _print_json(records)
+    else:
+        if not records:
+            print("no candidates: nothing shares enough text or meaning with this article to check")
+        for rec in records:
+            print(format_check(rec) + "\n")
     return 0
 
 

@@ -7,12 +7,20 @@ from rasid.pipeline import IngestReport
 from rasid.store.sqlite import SQLiteStore
 
 
+def plural(word: str, n: int) -> str:
+    if n == 1:
+        return word
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
 def ingest_summary(report: IngestReport, db: str) -> str:
     langs = ", ".join(f"{n} {lang}" for lang, n in report.languages.most_common())
     inferred = f", {report.inferred} publication dates inferred" if report.inferred else ""
+    links = ", ".join(f"{n} {plural(kind, n)}" for kind, n in sorted(report.derivations.items()))
     return (f"ingested {report.items} items from {report.files} files into {db}: "
             f"{report.added} new articles{f' ({langs})' if langs else ''}, "
-            f"{report.already_stored} already stored, {report.rejected} rejected{inferred}")
+            f"{report.already_stored} already stored, {report.rejected} rejected{inferred}"
+            + (f"; derived: {links}" if links else ""))
 
 
 def store_digest(store: SQLiteStore, newest: int = 8) -> str:
@@ -32,6 +40,10 @@ def store_digest(store: SQLiteStore, newest: int = 8) -> str:
         f"  published: {first or '?'} .. {last or '?'}; {headlines} articles with a headline",
         f"  dates: {n_dates} expressions, {n_resolved} resolved to a calendar date",
     ]
+    kinds = db.execute("SELECT kind, count(*), sum(directed) FROM derivations GROUP BY kind ORDER BY kind").fetchall()
+    if kinds:
+        lines.append("  who copied whom: " + ", ".join(
+            f"{n} {plural(k, n)} ({d} with a known source)" for k, n, d in kinds))
     if outlets:
         lines.append("  top outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets))
     if codes:

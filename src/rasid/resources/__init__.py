@@ -24,6 +24,10 @@ def read_lines(name: str) -> tuple[str, ...]:
     )
 
 
+def read_text(name: str) -> str:
+    return resource_path(name).read_text(encoding="utf-8")
+
+
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Tab-separated rows of a packaged resource file."""
     return tuple(tuple(line.split("\t")) for line in read_lines(name))

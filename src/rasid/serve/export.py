@@ -31,8 +31,17 @@ def _threads(store: Store):
     return (thread_record(tid, stories) for tid, stories in by_thread.items())
 
 
+def _articles(store: Store):
+    by_article: dict[str, list] = {}
+    for d in store.derivations():
+        by_article.setdefault(d.derived_id, []).append(d)
+        if not d.directed:
+            by_article.setdefault(d.source_id, []).append(d)
+    return (article_record(a, by_article.get(a.id, ())) for a in store.iter_articles())
+
+
 def _sections(store: Store):
-    yield "articles", (article_record(a) for a in store.iter_articles())
+    yield "articles", _articles(store)
     yield "entities", iter(())
     yield "stories", (story_record(s) for s in store.stories())
     yield "rejected", (rejection_record(r) for r in store.iter_rejections())
@@ -60,8 +69,7 @@ def export_jsonl(store: Store, out: TextIO) -> None:
 def export_csv(store: Store, out: TextIO) -> None:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for a in store.iter_articles():
-        rec = article_record(a)
+    for rec in _articles(store):
         writer.writerow(["true" if rec[c] is True else "false" if rec[c] is False else rec[c]
                          for c in CSV_COLUMNS])
 

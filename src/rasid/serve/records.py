@@ -6,11 +6,39 @@ consumers can rely on the keys.
 """
 from __future__ import annotations
 
-from rasid.model import Article, DateRef, Rejection, Story, TimelineEntry
+from collections.abc import Iterable
+
+from rasid.model import Article, DateRef, Derivation, Rejection, Story, TimelineEntry
 from rasid.story.timeline import merge_timelines
 
 
-def article_record(a: Article) -> dict:
+def derived_from_records(article_id: str, derivations: Iterable[Derivation]) -> list[dict]:
+    """What `article_id` was derived from: directed links name the source; a link whose
+    direction is unknown is listed on both articles with "direction": "unknown"."""
+    out = []
+    for d in derivations:
+        if d.derived_id == article_id or (not d.directed and d.source_id == article_id):
+            mine_first = d.derived_id == article_id
+            out.append({
+                "article_id": d.other(article_id), "kind": d.kind, "score": d.score,
+                # additions: whether the source is known, why, and which clauses align
+                "direction": "known" if d.directed else "unknown",
+                "basis": list(d.basis),
+                "aligned": [{"start": (x if mine_first else y).start, "end": (x if mine_first else y).end,
+                             "source_start": (y if mine_first else x).start,
+                             "source_end": (y if mine_first else x).end, "similarity": sim}
+                            for x, y, sim in d.aligned],
+            })
+    return sorted(out, key=lambda r: (-r["score"], r["article_id"]))
+
+
+def derivation_record(d: Derivation) -> dict:
+    return {"source_id": d.source_id, "derived_id": d.derived_id, "kind": d.kind, "score": d.score,
+            "direction": "known" if d.directed else "unknown", "basis": list(d.basis),
+            "aligned_clauses": len(d.aligned)}
+
+
+def article_record(a: Article, derivations: Iterable[Derivation] = ()) -> dict:
     return {
         "id": a.id,
         "source_id": a.source_id,
@@ -23,7 +51,7 @@ def article_record(a: Article) -> dict:
         "text": a.text,
         "story_id": a.story_id,
         "thread_id": a.thread_id,
-        "derived_from": [],
+        "derived_from": derived_from_records(a.id, derivations),
         "mentions": [],
         "dates": [date_record(d) for d in a.dates],
         "quotes": [],

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import zlib
 
-from rasid.model import (Article, DateRef, OffsetMap, Rejection, Removal, Span, Story,
+from rasid.model import (Article, DateRef, Derivation, OffsetMap, Rejection, Removal, Span, Story,
                          TimelineEntry)
 
 
@@ -83,3 +83,17 @@ def rejection_from_row(row) -> Rejection:
     return Rejection(source=row["source"], line=row["line"], code=row["code"],
                      reason=row["reason"], size=row["size"], sha256=row["sha256"],
                      sample=bytes(row["sample"]))
+
+
+def derivation_row(d: Derivation) -> tuple:
+    data = {"basis": list(d.basis),
+            "aligned": [[x.start, x.end, y.start, y.end, round(s, 3)] for x, y, s in d.aligned]}
+    return (d.source_id, d.derived_id, d.kind, d.score, int(d.directed),
+            json.dumps(data, ensure_ascii=False))
+
+
+def derivation_from_row(row) -> Derivation:
+    data = json.loads(row["data"])
+    return Derivation(row["source_id"], row["derived_id"], row["kind"], row["score"],
+                      bool(row["directed"]), tuple(data.get("basis", ())),
+                      tuple((Span(a, b), Span(c, d), s) for a, b, c, d, s in data.get("aligned", ())))

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from rasid.errors import StoreError
 from rasid.ids import rejection_id
-from rasid.model import Article, Rejection, Story
+from rasid.model import Article, Derivation, Rejection, Story
 from rasid.store.base import FileDone, SearchHit
-from rasid.store.codec import (article_from_row, date_from_row, date_row, layout_json, pack_text,
-                               rejection_from_row, story_data, story_from_row)
+from rasid.store.codec import (article_from_row, date_from_row, date_row, derivation_from_row,
+                               derivation_row, layout_json, pack_text, rejection_from_row,
+                               story_data, story_from_row)
 from rasid.text.tokens import match_keys, match_text
 
 
@@ -162,6 +163,18 @@ class SQLiteStore:
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return article_from_row(row, self._dates(row["id"])) if row else None
 
+    def find_article(self, key: str) -> Article | None:
+        """An article by id, by a unique id prefix, or by its source id."""
+        got = self.article(key)
+        if got is None and key:
+            rows = self.db.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2",
+                                   (key.replace("%", "").replace("_", "") + "%",)).fetchall()
+            if len(rows) != 1:
+                rows = self.db.execute("SELECT id FROM articles WHERE source_id = ? LIMIT 2",
+                                       (key,)).fetchall()
+            got = self.article(rows[0][0]) if len(rows) == 1 else None
+        return got
+
     def iter_articles(self) -> Iterator[Article]:
         for row in self.db.execute("SELECT * FROM articles ORDER BY seq").fetchall():
             yield article_from_row(row, self._dates(row["id"]))
@@ -271,6 +284,126 @@ class SQLiteStore:
                 cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
             self._put_stories(cur, stories)
 
+    # -- derivation -------------------------------------------------------
+    def sidecar(self, name: str) -> Path | None:
+        """Where a rebuildable cache (e.g. the vector index) lives beside the database file;
+        None for an in-memory database."""
+        if self.path == ":memory:":
+            return None
+        return Path(self.path + ".cache") / name
+
+    def save_fingerprints(self, fingerprints: Iterable, bands: int) -> None:
+        """MinHash signatures and their LSH band buckets (replacing any earlier ones)."""
+        fps = list(fingerprints)
+        with self._transaction() as cur:
+            cur.executemany("DELETE FROM lsh_buckets WHERE article_id = ?", [(f.article_id,) for f in fps])
+            cur.executemany("DELETE FROM shingle_samples WHERE article_id = ?", [(f.article_id,) for f in fps])
+            cur.executemany("INSERT OR REPLACE INTO fingerprints (article_id, shingles, samples, signature)"
+                            " VALUES (?,?,?,?)", [(f.article_id, f.shingles, len(f.samples), f.signature.tobytes())
+                                                  for f in fps])
+            cur.executemany("INSERT INTO shingle_samples (hash, article_id) VALUES (?,?)",
+                            [(h, f.article_id) for f in fps for h in f.samples])
+            cur.executemany("INSERT INTO lsh_buckets (band, bucket, article_id) VALUES (?,?,?)",
+                            [(b, key, f.article_id) for f in fps for b, key in enumerate(f.bands(bands))])
+
+    def lsh_candidates(self, article_ids: Iterable[str], max_bucket: int) -> set[tuple[str, str]]:
+        """Pairs (article, other) sharing an LSH bucket. Buckets holding more than `max_bucket`
+        articles are skipped: they are boilerplate every page of a site shares, not copies."""
+        ids = list(article_ids)
+        keys = {(r[0], r[1]) for r in self._rows_in(
+            "SELECT band, bucket FROM lsh_buckets WHERE article_id IN ({ids})", ids)}
+        if not keys:
+            return set()
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _keys (band INTEGER, bucket INTEGER)")
+        self.db.execute("DELETE FROM _keys")
+        self.db.executemany("INSERT INTO _keys VALUES (?,?)", list(keys))
+        members: dict[tuple[int, int], list[str]] = {}
+        for band, bucket, aid in self.db.execute(
+                "SELECT l.band, l.bucket, l.article_id FROM _keys k JOIN lsh_buckets l"
+                " ON l.band = k.band AND l.bucket = k.bucket"):
+            members.setdefault((band, bucket), []).append(aid)
+        self.db.execute("DELETE FROM _keys")
+        wanted = set(ids)
+        pairs: set[tuple[str, str]] = set()
+        for group in members.values():
+            if len(group) < 2 or len(group) > max_bucket:
+                continue
+            for a in group:
+                if a in wanted:
+                    pairs.update((a, b) for b in group if b != a)
+        return pairs
+
+    def containment_candidates(self, article_ids: Iterable[str], max_postings: int,
+                               min_share: float, min_shared: int) -> set[tuple[str, str]]:
+        """Pairs (article, other) sharing at least `min_shared` sampled shingles, and at least
+        `min_share` of the smaller one's samples: one text (mostly) inside the other. Samples
+        found in more than `max_postings` articles are boilerplate and are not counted."""
+        ids = list(article_ids)
+        if not ids:
+            return set()
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _ids (id TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM _ids")
+        self.db.executemany("INSERT OR IGNORE INTO _ids VALUES (?)", [(i,) for i in ids])
+        rows = self.db.execute(
+            "WITH mine AS (SELECT s.hash, s.article_id FROM shingle_samples s JOIN _ids ON _ids.id = s.article_id),"
+            " common AS (SELECT p.hash FROM shingle_samples p WHERE p.hash IN (SELECT hash FROM mine)"
+            "            GROUP BY p.hash HAVING count(*) > ?)"
+            " SELECT m.article_id, o.article_id, count(*) FROM mine m"
+            " JOIN shingle_samples o ON o.hash = m.hash AND o.article_id != m.article_id"
+            " WHERE m.hash NOT IN (SELECT hash FROM common)"
+            " GROUP BY m.article_id, o.article_id HAVING count(*) >= ?", (max_postings, min_shared)).fetchall()
+        self.db.execute("DELETE FROM _ids")
+        if not rows:
+            return set()
+        involved = {x for r in rows for x in (r[0], r[1])}
+        samples = {r[0]: r[1] for r in self._rows_in(
+            "SELECT article_id, samples FROM fingerprints WHERE article_id IN ({ids})", involved)}
+        return {(a, b) for a, b, n in rows
+                if n >= min_share * max(1, min(samples.get(a, 0), samples.get(b, 0)))}
+
+    def articles_without_vector(self, model: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_vectors v"
+            " WHERE v.article_id = a.id AND v.model = ?) ORDER BY a.seq", (model,))]
+
+    def vector_keys(self, model: str) -> dict[int, str]:
+        """Sequence number -> article id, for every article with a vector of this model."""
+        return dict(self.db.execute(
+            "SELECT a.seq, a.id FROM article_vectors v JOIN articles a ON a.id = v.article_id"
+            " WHERE v.model = ?", (model,)).fetchall())
+
+    def delete_derivations(self, article_ids: Iterable[str]) -> None:
+        """Forget every derivation touching `article_ids` (before they are checked again)."""
+        ids = list(article_ids)
+        with self._transaction() as cur:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                cur.execute(f"DELETE FROM derivations WHERE source_id IN ({marks})"
+                            f" OR derived_id IN ({marks})", chunk + chunk)
+
+    def add_derivations(self, derivations: Iterable[Derivation]) -> None:
+        with self._transaction() as cur:
+            cur.executemany("INSERT OR REPLACE INTO derivations (source_id, derived_id, kind, score,"
+                            " directed, data) VALUES (?,?,?,?,?,?)",
+                            [derivation_row(d) for d in derivations])
+
+    def derivations(self, article_ids: Iterable[str] | None = None) -> list[Derivation]:
+        """Derivations touching any of `article_ids` (all of them when None)."""
+        if article_ids is None:
+            rows = self.db.execute("SELECT * FROM derivations ORDER BY derived_id, source_id").fetchall()
+        else:
+            ids = list(article_ids)
+            rows = list(self._rows_in("SELECT * FROM derivations WHERE source_id IN ({ids})", ids))
+            rows += list(self._rows_in("SELECT * FROM derivations WHERE derived_id IN ({ids})", ids))
+        seen, out = set(), []
+        for r in rows:
+            key = (r["source_id"], r["derived_id"])
+            if key not in seen:
+                seen.add(key)
+                out.append(derivation_from_row(r))
+        return sorted(out, key=lambda d: (d.derived_id, d.source_id))
+
     def _story_article_ids(self, story_id: str) -> tuple[str, ...]:
         rows = self.db.execute(
             "SELECT id FROM articles WHERE story_id = ? ORDER BY published, seq", (story_id,))
@@ -318,7 +451,8 @@ class SQLiteStore:
             "stories": one("SELECT count(*) FROM stories"),
             "rejected": one("SELECT count(*) FROM rejected"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
-            "files": one("SELECT count(*) FROM files"),  # input files whose every item is committed
+            "files": one("SELECT count(*) FROM files"),
+            "derivations": one("SELECT count(*) FROM derivations"),  # input files whose every item is committed
         }
 
     def close(self) -> None:

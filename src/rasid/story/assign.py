@@ -13,14 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from rasid.ids import story_id_for, thread_id_for
-from rasid.model import Article, Story
+from rasid.link.origins import independent_origins
+from rasid.model import Article, Derivation, Story
 from rasid.story.cluster import ClusterParams, StoryClusterer
-from rasid.story.features import Embedder, Features, embed_text, features
+from rasid.link.neighbours import HEADLINE_MODEL, cached_vectors
+from rasid.story.features import Embedder, Features, features
 from rasid.story.singleton import story_title
 from rasid.story.timeline import story_timeline
 
 VERSION = "cluster/1"
-VECTOR_MODEL = "use-m3-headline"
+VECTOR_MODEL = HEADLINE_MODEL
 
 
 @dataclass(slots=True)
@@ -29,7 +31,8 @@ class StoryReport:
     stories: int = 0
 
 
-def build_stories(articles: Sequence[Article], clusterer: StoryClusterer) -> list[Story]:
+def build_stories(articles: Sequence[Article], clusterer: StoryClusterer,
+                  derivations: Sequence[Derivation] = ()) -> list[Story]:
     """Story records from a fitted clusterer and the articles it clustered."""
     by_id = {a.id: a for a in articles}
     seed_of: dict[int, str] = {}
@@ -47,9 +50,8 @@ def build_stories(articles: Sequence[Article], clusterer: StoryClusterer) -> lis
         seed_of[k] = seed
         published = [a.published for a in members if a.published]
         outlets = sorted({a.outlet for a in members if a.outlet})
-        # Until derivation links exist, each outlet counts once and outlet-less articles
-        # count as their own origins: an upper bound on independent origins.
-        origins = len(outlets) + sum(1 for a in members if not a.outlet)
+        origins = independent_origins([a.id for a in members], derivations,
+                                      {a.id: a.outlet for a in members})
         out.append(Story(
             id=story_id_for(seed), thread_id=thread_of.get(k, thread_id_for(story_id_for(seed))),
             title=_best_title(members), first_seen=min(published) if published else None,
@@ -94,13 +96,7 @@ class StoryStage:
         feats = features(articles, None)
         if self.embedder is None:
             return feats
-        cached = store.vectors([a.id for a in articles], VECTOR_MODEL)
-        missing = [a for a in articles if a.id not in cached]
-        if missing:
-            fresh = self.embedder([embed_text(a) for a in missing])
-            new = {a.id: v for a, v in zip(missing, fresh)}
-            store.save_vectors(new, VECTOR_MODEL)
-            cached.update(new)
+        cached = cached_vectors(store, articles, self.embedder, VECTOR_MODEL)
         return [replace(f, vector=cached.get(f.article_id)) for f in feats]
 
     def update(self, store, new_ids: Iterable[str]) -> StoryReport:
@@ -117,6 +113,8 @@ class StoryStage:
             a = store.article(aid)
             if a is not None:
                 neighbourhood.update(store.related_article_ids(a, limit=20))
+        # what a new article copies (or is copied by) belongs with it, however it is worded
+        neighbourhood.update(x for d in store.derivations(new_ids) for x in (d.source_id, d.derived_id))
         neighbourhood = store.story_members(neighbourhood)
         return self._recluster(store, sorted(neighbourhood))
 
@@ -127,8 +125,10 @@ class StoryStage:
     def _recluster(self, store, ids: Sequence[str]) -> StoryReport:
         articles = [a for a in (store.article(i) for i in ids) if a is not None]
         df, n = store.document_frequencies()
-        self.clusterer.fit(self._features(store, articles), df=df, n=n)
-        stories = build_stories(articles, self.clusterer)
+        derivations = store.derivations([a.id for a in articles])
+        self.clusterer.fit(self._features(store, articles), df=df, n=n,
+                           derived=[(d.source_id, d.derived_id) for d in derivations])
+        stories = build_stories(articles, self.clusterer, derivations)
         store.replace_stories(store.story_ids_of(ids), stories)
         store.mark_stage([a.id for a in articles], self.name, self.version)
         return StoryReport(neighbourhood=len(articles), stories=len(stories))

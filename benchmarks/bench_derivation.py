@@ -1,0 +1,96 @@
+"""Growth of the derivation stage (who copied whom) from 10k to 100k articles.
+
+The corpus is SaudiNewsNet, replicated with perturbations for sizes above its 31,030
+articles exactly as in bench_stories.py (copy k: new URL, crawl date k x 28 days later,
+5% of words dropped), so every replica is a near-copy of its original: the stage has
+real copies to find at every size. Each size is ingested into a fresh database in its
+own process (the whole pipeline runs; the derivation stage's share is reported apart).
+The growth exponent is the slope of log(time) over log(size): 1.0 is linear.
+
+    .venv/bin/python benchmarks/bench_derivation.py [--sizes 10000,20000,50000,100000]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_stories import CORPUS, make_corpus  # noqa: E402
+
+
+def child(path: str, db: str) -> dict:
+    import resource
+    import time
+
+    from rasid.config import Settings
+    from rasid.pipeline import Pipeline
+    from rasid.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(db)
+    pipe = Pipeline(store, Settings(progress="never"))
+    stats = {}
+    update = pipe.derive_stage.update
+
+    def measured(store_, ids, progress=None):
+        report = update(store_, ids, progress)
+        stats.update(candidates=report.candidates, aligned=report.aligned, links=report.links)
+        return report
+
+    pipe.derive_stage.update = measured
+    t0 = time.perf_counter()
+    report = pipe.run([path])
+    elapsed = time.perf_counter() - t0
+    store.close()
+    return {"added": report.added, "seconds": elapsed, "derive": report.seconds.get("derive", 0.0),
+            "stages": dict(report.seconds), **stats,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def slope(rows: list[tuple[int, float]]) -> float:
+    xs = [math.log(n) for n, _ in rows]
+    ys = [math.log(max(t, 1e-9)) for _, t in rows]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,20000,50000,100000")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(*args.child)))
+        return 0
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is absent")
+        return 0
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in [int(x) for x in args.sizes.split(",")]:
+            path = Path(tmp) / f"corpus{n}.jsonl"
+            make_corpus(n, path)
+            proc = subprocess.run([sys.executable, __file__, "--child", str(path), str(Path(tmp) / f"{n}.db")],
+                                  capture_output=True, text=True, check=True,
+                                  env={**os.environ, "PYTHONWARNINGS": "ignore"})
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            rows.append((n, r))
+            links = ", ".join(f"{v:,} {k}" for k, v in sorted(r.get("links", {}).items()))
+            print(f"{n:>7,} articles: derivation stage {r['derive']:7.1f} s ({n / r['derive']:,.0f} articles/s),"
+                  f" {r.get('candidates', 0):,} candidate pairs, {r.get('aligned', 0):,} articles aligned,"
+                  f" links: {links}; whole ingest {r['seconds']:.0f} s; peak RSS {r['peak_rss_mb']:.0f} MB",
+                  flush=True)
+            os.remove(path)
+    if len(rows) >= 2:
+        print(f"growth exponent (derivation stage): {slope([(n, r['derive']) for n, r in rows]):.2f} (1.0 = linear)")
+        print(f"growth exponent (whole ingest): {slope([(n, r['seconds']) for n, r in rows]):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Approximate nearest neighbours over article embeddings (usearch HNSW), so rewrite and
+translation candidates come from an index rather than a scan of the archive.
+
+The index is a cache beside the store (`<db>.ann/<model>.usearch`), keyed by the
+articles' integer sequence numbers; the store's vectors stay the truth. On open it is
+checked against the store and brought up to date (or rebuilt when missing or damaged),
+so deleting it is always safe.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from rasid.model import Article
+from rasid.text.embed import DIM, Embedder, headline_text
+
+HEADLINE_MODEL = "use-m3-headline"   # shared by the derivation and story stages
+
+CONNECTIVITY = 16
+EXPANSION_ADD = 64
+EXPANSION_SEARCH = 64
+
+
+class VectorIndex:
+    def __init__(self, path: str | Path | None = None, ndim: int = DIM):
+        from usearch.index import Index
+
+        self.path = Path(path) if path else None
+        self._new = lambda: Index(ndim=ndim, metric="cos", dtype="f16", connectivity=CONNECTIVITY,
+                                  expansion_add=EXPANSION_ADD, expansion_search=EXPANSION_SEARCH)
+        self.index = self._new()
+        if self.path and self.path.exists():
+            try:
+                self.index.load(str(self.path))
+            except Exception:      # damaged or from another usearch version: it is only a cache
+                self.index = self._new()
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def missing(self, keys: Iterable[int]) -> list[int]:
+        keys = np.asarray(list(keys), dtype=np.uint64)
+        if not len(keys):
+            return []
+        have = np.asarray(self.index.contains(keys), dtype=bool).reshape(-1)
+        return [int(k) for k, h in zip(keys, have) if not h]
+
+    def add(self, keys: Sequence[int], vectors: np.ndarray) -> None:
+        if len(keys):
+            self.index.add(np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32),
+                           threads=1)
+
+    def search(self, vectors: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
+        """For each query: up to k (key, cosine similarity) pairs, best first."""
+        if not len(self.index) or not len(vectors):
+            return [[] for _ in range(len(vectors))]
+        found = self.index.search(np.asarray(vectors, dtype=np.float32), min(k, len(self.index)),
+                                  threads=1)
+        keys = np.asarray(found.keys).reshape(len(vectors), -1)
+        dist = np.asarray(found.distances).reshape(len(vectors), -1)
+        counts = (np.asarray(found.counts).reshape(-1) if hasattr(found, "counts")
+                  else np.array([len(np.asarray(found.keys))]))  # one query: a single Matches
+        return [[(int(keys[r, c]), 1.0 - float(dist[r, c])) for c in range(int(counts[r]))]
+                for r in range(len(vectors))]
+
+    def save(self) -> None:
+        if self.path:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            self.index.save(str(tmp))
+            tmp.replace(self.path)   # atomic: a crash never leaves half an index behind
+
+
+def cached_vectors(store, articles: Sequence[Article], embedder: Embedder,
+                   model: str = HEADLINE_MODEL) -> dict[str, np.ndarray]:
+    """Headline embeddings, computed once per article and kept in the store."""
+    cached = store.vectors([a.id for a in articles], model)
+    missing = [a for a in articles if a.id not in cached]
+    if missing:
+        fresh = embedder([headline_text(a) for a in missing])
+        new = {a.id: v for a, v in zip(missing, fresh)}
+        store.save_vectors(new, model)
+        cached.update(new)
+    return cached

@@ -1,0 +1,229 @@
+"""The derivation stage: for newly stored articles, find what they copy, rewrite or
+translate (and what copies them), with direction, and store the links.
+
+Candidates never come from comparing all pairs: LSH band buckets give copies, an
+HNSW index over headline embeddings gives rewrites and translations (an English
+report's nearest Arabic neighbours). Each candidate pair is then checked: shingle
+containment for copies, then the in-order clause alignment for the rest.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from rasid.link.compare import (UNIFORM, PairEvidence, Profile, Rarity, UnitCache, compare, lexical,
+                                profile)
+from rasid.link.decide import Verdict, decide, packaged_model, screen
+from rasid.link.direction import Direction, direction
+from rasid.link.fingerprint import BANDS, fingerprint
+from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors
+from rasid.model import Article, Derivation
+from rasid.text.embed import Embedder
+
+VERSION = "derive/1"
+ANN_NEIGHBOURS = 16
+ANN_MIN_SIMILARITY = 0.5
+MAX_BUCKET = 50
+CONTAINED_SHARE = 0.3   # of the smaller text's sampled shingles found in the other
+CONTAINED_MIN = 3
+CHUNK = 2000
+PROFILE_CACHE = 8192
+
+
+@dataclass(slots=True)
+class DerivationReport:
+    articles: int = 0
+    candidates: int = 0
+    compared: int = 0
+    aligned: int = 0          # articles whose clauses were embedded (the costly part)
+    links: dict[str, int] = field(default_factory=dict)   # kind -> count
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One candidate pair, checked: the evidence, the verdict and (if derived) the direction."""
+    a: Article
+    b: Article
+    evidence: PairEvidence | None
+    verdict: Verdict
+    direction: Direction | None
+    units: tuple | None = None     # (Units of a, Units of b) when the clauses were aligned
+
+    def derivation(self) -> Derivation | None:
+        if self.verdict.kind is None:
+            return None
+        d = self.direction
+        if d is not None and d.source is not None:
+            source, derived = (self.a, self.b) if d.source == self.a.id else (self.b, self.a)
+            directed = True
+        else:
+            source, derived = sorted((self.a, self.b), key=lambda x: x.id)
+            directed = False
+        aligned = ()
+        if self.units is not None and self.evidence is not None and self.evidence.alignment.pairs:
+            ua, ub = self.units
+            pairs = self.evidence.alignment.pairs
+            if derived is self.a:
+                aligned = tuple((ua.spans[i], ub.spans[j], s) for i, j, s in pairs)
+            else:
+                aligned = tuple((ub.spans[j], ua.spans[i], s) for i, j, s in pairs)
+        return Derivation(source.id, derived.id, self.verdict.kind, self.verdict.score, directed,
+                          d.basis if d else (), aligned)
+
+
+class DerivationStage:
+    """Corpus stage: needs stored articles; adds fingerprints, vectors and derivations."""
+
+    name = "derive"
+    version = VERSION
+
+    def __init__(self, embeddings: bool = True, neighbours: int = ANN_NEIGHBOURS,
+                 min_similarity: float = ANN_MIN_SIMILARITY, max_bucket: int = MAX_BUCKET):
+        self.embedder = Embedder() if embeddings else None
+        # Checked without embeddings, an article was only tested for copies: when embeddings
+        # are switched on, a different version makes the stage check it again.
+        self.version = VERSION if embeddings else VERSION + "-lexical"
+        self.neighbours = neighbours
+        self.min_similarity = min_similarity
+        self.max_bucket = max_bucket
+        self.model = packaged_model()
+        self.units = UnitCache(self.embedder) if self.embedder is not None else None
+        self._profiles: dict[str, Profile] = {}
+        self.rarity = UNIFORM
+
+    def use_frequencies(self, store) -> "DerivationStage":
+        """Weigh words by how rare they are in this archive (see compare.Rarity)."""
+        df, n = store.document_frequencies()
+        self.rarity = Rarity(df, n)
+        return self
+
+    # -- candidates ---------------------------------------------------------
+    def index(self, store) -> tuple[VectorIndex, dict[int, str]] | None:
+        """The neighbour index over every stored headline vector, brought up to date."""
+        if self.embedder is None:
+            return None
+        # articles stored while embeddings were off get their headline vectors now
+        lacking = store.articles_without_vector(HEADLINE_MODEL)
+        for start in range(0, len(lacking), CHUNK):
+            cached_vectors(store, _load(store, lacking[start:start + CHUNK]), self.embedder)
+        index = VectorIndex(store.sidecar(f"ann/{HEADLINE_MODEL}.usearch"))
+        keys = store.vector_keys(HEADLINE_MODEL)
+        missing = index.missing(keys)
+        for start in range(0, len(missing), CHUNK):
+            part = missing[start:start + CHUNK]
+            got = store.vectors([keys[k] for k in part], HEADLINE_MODEL)
+            have = [k for k in part if keys[k] in got]
+            if have:
+                index.add(have, np.stack([got[keys[k]] for k in have]))
+        if missing:
+            index.save()
+        return index, keys
+
+    def candidates(self, store, articles: Sequence[Article], index=None) -> set[tuple[str, str]]:
+        """Unordered candidate pairs (smaller id first) touching `articles`."""
+        ids = [a.id for a in articles]
+        pairs = set(store.lsh_candidates(ids, self.max_bucket))
+        pairs |= store.containment_candidates(ids, self.max_bucket, CONTAINED_SHARE, CONTAINED_MIN)
+        if index is None:
+            index = self.index(store)
+        if index is not None:
+            ann, keys = index
+            vectors = store.vectors([a.id for a in articles], HEADLINE_MODEL)
+            with_vec = [a for a in articles if a.id in vectors]
+            if with_vec:
+                found = ann.search(np.stack([vectors[a.id] for a in with_vec]), self.neighbours + 1)
+                for a, hits in zip(with_vec, found):
+                    pairs.update((a.id, keys[k]) for k, sim in hits
+                                 if k in keys and keys[k] != a.id and sim >= self.min_similarity)
+        return {(min(a, b), max(a, b)) for a, b in pairs}
+
+    # -- checking -----------------------------------------------------------
+    def profile(self, article: Article) -> Profile:
+        key = (article.id, hash(article.text))   # a str caches its hash: cheap after the first time
+        got = self._profiles.get(key)
+        if got is None:
+            got = self._profiles[key] = profile(article)
+            if len(self._profiles) > PROFILE_CACHE:
+                self._profiles.pop(next(iter(self._profiles)))
+        elif got.article is not article:   # same text, maybe other metadata (date, language)
+            got = replace(got, article=article)
+        return got
+
+    def screen(self, a: Article, b: Article, bound: bool = True) -> tuple[PairEvidence, Verdict | None]:
+        """The cheap half of a check: what the words alone decide (None: needs alignment)."""
+        pa, pb = self.profile(a), self.profile(b)
+        e = lexical(pa, pb, self.rarity)
+        verdict = screen(e, pa, pb, self.model, bound)
+        if verdict is None and self.units is None:
+            verdict = Verdict(None, 0.0, f"not a copy ({e.containment:.0%} of shingles shared); rewrites"
+                                         " and translations are not checked with embeddings off")
+        return e, verdict
+
+    def check(self, a: Article, b: Article, bound: bool = True) -> Check:
+        """Everything rasid knows about whether a and b are one text: used by the stage and by
+        `rasid show --explain`. `bound=False` aligns even pairs the model could never accept
+        (for fitting it)."""
+        e, verdict = self.screen(a, b, bound)
+        units = None
+        if verdict is None:
+            pa, pb = self.profile(a), self.profile(b)
+            units = (self.units(pa), self.units(pb))
+            e = compare(pa, pb, *units, threshold=self.model.align_threshold, rarity=self.rarity)
+            verdict = decide(e, pa, pb, self.model)
+        d = None
+        if verdict.kind:
+            aligned = [(units[0].spans[i], units[1].spans[j]) for i, j, _ in e.alignment.pairs] \
+                if units else None
+            d = direction(a, b, aligned)
+        return Check(a, b, e, verdict, d, units)
+
+    def update(self, store, new_ids: Iterable[str], progress=None) -> DerivationReport:
+        """Find the derivations of `new_ids` (against everything stored) and store them.
+
+        Works in chunks so memory stays flat on a backfill: first every new article's
+        fingerprint and vector (so each sees all the others), then the checks."""
+        new_ids = list(new_ids)
+        report = DerivationReport(articles=len(new_ids))
+        if not new_ids:
+            return report
+        for start in range(0, len(new_ids), CHUNK):
+            chunk = _load(store, new_ids[start:start + CHUNK])
+            store.save_fingerprints([fingerprint(a.id, a.text, set(self.profile(a).shingles))
+                                     for a in chunk], BANDS)
+            if self.embedder is not None:
+                cached_vectors(store, chunk, self.embedder)
+        index = self.index(store)
+        self.use_frequencies(store)
+        store.delete_derivations(new_ids)
+        new, done = set(new_ids), set()
+        for start in range(0, len(new_ids), CHUNK):
+            chunk = _load(store, new_ids[start:start + CHUNK])
+            pairs = self.candidates(store, chunk, index) - done
+            done.update(p for p in pairs if p[0] in new and p[1] in new)
+            report.candidates += len(pairs)
+            articles = {a.id: a for a in chunk}
+            articles.update((a.id, a) for a in _load(store, {x for p in pairs for x in p} - articles.keys()))
+            pairs = sorted(p for p in pairs if p[0] in articles and p[1] in articles)
+            report.compared += len(pairs)
+            if self.units is not None:  # embed, in big batches, the clauses that need aligning
+                need = {x for a_id, b_id in pairs
+                        if self.screen(articles[a_id], articles[b_id])[1] is None for x in (a_id, b_id)}
+                report.aligned += len(need)
+                self.units.prefetch([self.profile(articles[x]) for x in sorted(need)])
+            found = []
+            for a_id, b_id in pairs:
+                d = self.check(articles[a_id], articles[b_id]).derivation()
+                if d is not None:
+                    found.append(d)
+                    report.links[d.kind] = report.links.get(d.kind, 0) + 1
+            store.add_derivations(found)
+            if progress is not None:
+                progress(len(chunk))
+        store.mark_stage(new_ids, self.name, self.version)
+        return report
+
+
+def _load(store, ids: Iterable[str]) -> list[Article]:
+    return [a for a in (store.article(i) for i in sorted(ids)) if a is not None]
