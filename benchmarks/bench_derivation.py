@@ -1,9 +1,10 @@
 """Growth of the derivation stage (who copied whom) from 10k to 100k articles.
 
-The corpus is SaudiNewsNet, replicated with perturbations for sizes above its 31,030
-articles exactly as in bench_stories.py (copy k: new URL, crawl date k x 28 days later,
-5% of words dropped), so every replica is a near-copy of its original: the stage has
-real copies to find at every size. Each size is ingested into a fresh database in its
+The corpus is SaudiNewsNet in crawl-date order (a smaller size is a shorter stretch of time
+with every outlet in it: the volume per day, and so the number of copies of each story, stays
+that of the real corpus), replicated with perturbations above its 31,030 articles as in
+bench_stories.py (copy k: new URL, crawl date k x 28 days later, 5% of words dropped), so every
+replica is a near-copy of its original: the stage has real copies to find at every size. Each size is ingested into a fresh database in its
 own process (the whole pipeline runs; the derivation stage's share is reported apart).
 The growth exponent is the slope of log(time) over log(size): 1.0 is linear.
 
@@ -74,7 +75,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for n in [int(x) for x in args.sizes.split(",")]:
             path = Path(tmp) / f"corpus{n}.jsonl"
-            make_corpus(n, path)
+            make_corpus(n, path, by_date=True)
             proc = subprocess.run([sys.executable, __file__, "--child", str(path), str(Path(tmp) / f"{n}.db")],
                                   capture_output=True, text=True, check=True,
                                   env={**os.environ, "PYTHONWARNINGS": "ignore"})

@@ -28,9 +28,14 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 
-def make_corpus(n: int, out: Path) -> None:
+def make_corpus(n: int, out: Path, by_date: bool = False) -> None:
+    """The first n articles: in file order (grouped by outlet), or with `by_date` in crawl-date
+    order, so a smaller corpus is a shorter stretch of time with every outlet in it (the news
+    volume per day, and so the number of reports per event, stays the same at every size)."""
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         base = [json.loads(x) for x in fh]
+    if by_date:
+        base.sort(key=lambda r: ((r.get("date_extracted") or "")[:10], r["url"]))
     rng = random.Random(7)
     with open(out, "w", encoding="utf-8") as w:
         for i in range(n):

@@ -130,3 +130,16 @@ def test_an_outlet_name_used_as_a_common_word_is_not_a_citation(article):
     b = article(BODY, id="b", outlet="صحيفة الوطن")
     assert not cites(a, b.outlet)
     assert direction(a, b).source is None
+
+
+def test_a_wire_credited_in_the_dateline_or_by_an_alias_is_cited(article):
+    """«الرياض … - واس» credits the Saudi Press Agency whatever the feed calls it (SPA, WAS);
+    «لوكالة فرانس برس» after a reporting verb credits AFP."""
+    wire = article("الرياض 12 شوال 1436 هـ الموافق 28 يوليو 2015 م واس\n\n" + BODY, id="w", outlet="paper")
+    assert cites(wire, "WAS") and cites(wire, "وكالة الأنباء السعودية") and cites(wire, "SPA")
+    assert not cites(wire, "AFP")
+    afp = article("وقال المتحدث لوكالة فرانس برس إن الاجتماع انتهى. " + BODY, id="f", outlet="paper")
+    assert cites(afp, "AFP") and cites(afp, "Agence France-Presse")
+    # a word that is also an agency code, far from the dateline, is not a credit
+    late = article(BODY + " ثم عادت الوفود إلى بلادها بعد ذلك واس", id="l", outlet="paper")
+    assert not cites(late, "WAS")

@@ -1,15 +1,18 @@
 """The derivation stage: for newly stored articles, find what they copy, rewrite or
 translate (and what copies them), with direction, and store the links.
 
-Candidates never come from comparing all pairs: LSH band buckets give copies, an
-HNSW index over headline embeddings gives rewrites and translations (an English
-report's nearest Arabic neighbours). Each candidate pair is then checked: shingle
-containment for copies, then the in-order clause alignment for the rest.
+Candidates never come from comparing all pairs: LSH band buckets give near-duplicates,
+shared sampled shingles give short texts copied inside long ones, and an HNSW index over
+headline embeddings gives rewrites and translations (an English report's nearest Arabic
+neighbours). Each candidate pair is then checked: the words first (copies, templates, and
+pairs that could not be rewrites whatever aligned), then, only for the pairs left, the
+in-order alignment of their clauses, which needs embeddings and is most of the cost.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import numpy as np
 
@@ -23,12 +26,14 @@ from rasid.model import Article, Derivation
 from rasid.text.embed import Embedder
 
 VERSION = "derive/1"
-ANN_NEIGHBOURS = 16
+ANN_NEIGHBOURS = 16       # headline neighbours per article: a story's dozen reports fit
 ANN_MIN_SIMILARITY = 0.5
-MAX_BUCKET = 50
+ANN_DAYS = 14             # rewrites and translations follow their source within days; far apart
+                          # in time, only copies (found by LSH and samples) are looked for
+MAX_BUCKET = 50           # an LSH bucket or sample shared by more articles is boilerplate
 CONTAINED_SHARE = 0.3   # of the smaller text's sampled shingles found in the other
 CONTAINED_MIN = 3
-CHUNK = 2000
+CHUNK = 2000              # articles per step of a backfill: memory stays flat
 PROFILE_CACHE = 8192
 
 
@@ -133,10 +138,14 @@ class DerivationStage:
             vectors = store.vectors([a.id for a in articles], HEADLINE_MODEL)
             with_vec = [a for a in articles if a.id in vectors]
             if with_vec:
-                found = ann.search(np.stack([vectors[a.id] for a in with_vec]), self.neighbours + 1)
-                for a, hits in zip(with_vec, found):
-                    pairs.update((a.id, keys[k]) for k, sim in hits
-                                 if k in keys and keys[k] != a.id and sim >= self.min_similarity)
+                found = ann.search(np.stack([vectors[a.id] for a in with_vec]), 2 * self.neighbours)
+                hits_of = {a.id: [(keys[k], sim) for k, sim in hits
+                                  if k in keys and keys[k] != a.id and sim >= self.min_similarity]
+                           for a, hits in zip(with_vec, found)}
+                dates = store.published_dates({o for hs in hits_of.values() for o, _ in hs})
+                for a in with_vec:
+                    near = [o for o, _ in hits_of[a.id] if _days_apart(a.published, dates.get(o)) <= ANN_DAYS]
+                    pairs.update((a.id, o) for o in near[:self.neighbours])
         return {(min(a, b), max(a, b)) for a, b in pairs}
 
     # -- checking -----------------------------------------------------------
@@ -223,6 +232,13 @@ class DerivationStage:
                 progress(len(chunk))
         store.mark_stage(new_ids, self.name, self.version)
         return report
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two ISO dates; 0 when either is unknown (no evidence they are far apart)."""
+    if not (a and b):
+        return 0
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
 
 
 def _load(store, ids: Iterable[str]) -> list[Article]:

@@ -361,6 +361,10 @@ class SQLiteStore:
         return {(a, b) for a, b, n in rows
                 if n >= min_share * max(1, min(samples.get(a, 0), samples.get(b, 0)))}
 
+    def published_dates(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        return {r[0]: r[1] for r in self._rows_in(
+            "SELECT id, published FROM articles WHERE id IN ({ids})", article_ids)}
+
     def articles_without_vector(self, model: str) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_vectors v"
