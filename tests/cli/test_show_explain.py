@@ -97,7 +97,9 @@ def test_show_article_lists_its_source(db, capsys):
     assert f"- {copy}  2024-03-11  موقع النهار  [ar]  port-copy" in out
     assert f"story {db.story['port-copy']}" in out
     assert "who copied whom (derived <- source):" in out
-    assert f"  {copy} <- {orig}  copy 1.00 (source by published; 0 clauses align)" in out
+    # a copy reports which of its sentences are the original's (found by words, no embedding):
+    # all five sentences of the original reappear after the copy's added intro
+    assert f"  {copy} <- {orig}  copy 1.00 (source by published; 5 clauses align)" in out
 
 
 def test_show_article_by_source_id_and_prefix(db, capsys):
@@ -115,9 +117,13 @@ def test_show_article_json_has_derived_from_and_derivations(db, capsys):
     assert (entry["article_id"], entry["kind"], entry["direction"]) == (orig, "copy", "known")
     assert shown["derivations"] == [{"source_id": orig, "derived_id": copy, "kind": "copy",
                                      "score": entry["score"], "direction": "known",
-                                     "basis": ["published"], "aligned_clauses": 0}]
+                                     "basis": ["published"], "aligned_clauses": 5}]
     original = json.loads(_run(capsys, "show", orig, "--db", db.path, "--json"))
     assert original["derived_from"] == [] and len(original["derivations"]) == 1
+    # each aligned span of the copy is the same sentence as its span in the original
+    for al in entry["aligned"]:
+        assert shown["text"][al["start"]:al["end"]] == original["text"][al["source_start"]:al["source_end"]]
+        assert al["similarity"] == 1.0
 
 
 def test_show_story_lists_the_link_and_one_origin(db, capsys):

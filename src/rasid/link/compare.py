@@ -235,3 +235,36 @@ def compare(pa: Profile, pb: Profile, ua: Units, ub: Units,
                    anchored=anchored / len(alignment.pairs) if alignment.pairs else 0.0,
                    soft_a=float(sims.max(axis=1).mean()), soft_b=float(sims.max(axis=0).mean()),
                    partnered_a=float(partner.any(axis=1).mean()), partnered_b=float(partner.any(axis=0).mean()))
+
+
+COPY_SENTENCE_SHARE = 0.5   # a sentence is copied when half its shingles are in the other's sentence
+
+
+def copied_sentences(a: Article, b: Article, limit: int = 200) -> tuple[tuple[Span, Span, float], ...]:
+    """For a copy: which sentences of `a` reappear in `b` (span in a, span in b, share of the
+    sentence's word shingles found there), found by words alone: no embedding needed."""
+    def shingled(article: Article) -> list[tuple[Span, set[str]]]:
+        out = []
+        for span in article.sentences[:limit]:
+            sh = shingles_of_keys(match_keys(span.of(article.text)), 3)
+            if sh:
+                out.append((span, sh))
+        return out
+
+    sa, sb = shingled(a), shingled(b)
+    owner: dict[str, list[int]] = {}
+    for j, (_, sh) in enumerate(sb):
+        for x in sh:
+            owner.setdefault(x, []).append(j)
+    pairs = []
+    for span, sh in sa:
+        counts: dict[int, int] = {}
+        for x in sh:
+            for j in owner.get(x, ()):
+                counts[j] = counts.get(j, 0) + 1
+        if counts:
+            j, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+            share = n / len(sh)
+            if share >= COPY_SENTENCE_SHARE:
+                pairs.append((span, sb[j][0], round(share, 3)))
+    return tuple(pairs)

@@ -16,8 +16,8 @@ from datetime import date
 
 import numpy as np
 
-from rasid.link.compare import (UNIFORM, PairEvidence, Profile, Rarity, UnitCache, compare, lexical,
-                                profile)
+from rasid.link.compare import (UNIFORM, PairEvidence, Profile, Rarity, UnitCache, compare,
+                                copied_sentences, lexical, profile)
 from rasid.link.decide import Verdict, decide, packaged_model, screen
 from rasid.link.direction import Direction, direction
 from rasid.link.fingerprint import BANDS, fingerprint
@@ -67,7 +67,9 @@ class Check:
             source, derived = sorted((self.a, self.b), key=lambda x: x.id)
             directed = False
         aligned = ()
-        if self.units is not None and self.evidence is not None and self.evidence.alignment.pairs:
+        if self.verdict.kind == "copy" and self.units is None:
+            aligned = copied_sentences(derived, source)
+        elif self.units is not None and self.evidence is not None and self.evidence.alignment.pairs:
             ua, ub = self.units
             pairs = self.evidence.alignment.pairs
             if derived is self.a:
