@@ -23,7 +23,6 @@ item's original, the SaudiNewsNet event), so no group is on both sides.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import itertools
 import json
@@ -132,20 +131,24 @@ def constructed_set():
     return [str(resource_path("demo/corpus")), records], gold
 
 
+def _stories_eval():
+    """eval/stories/evaluate.py, whose labelled_records reads SaudiNewsNet articles by url."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("stories_evaluate", HERE.parent / "stories" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def saudinewsnet_set():
     path = HERE / "saudinewsnet_pairs.jsonl"
     if not path.exists() or not SNN.exists():
         return None
     pairs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     wanted = {p["a"] for p in pairs} | {p["b"] for p in pairs}
-    records = []
-    with gzip.open(SNN, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["url"] in wanted:
-                records.append({"id": r["url"], "url": r["url"], "outlet": r["source"],
-                                "title": r.get("title") or None, "text": r.get("content") or "",
-                                "published": (r.get("date_extracted") or "")[:10] or None})
+    records = _stories_eval().labelled_records([{"url": u} for u in sorted(wanted)])
     gold = [Gold("saudinewsnet", p["event_a"], p["a"], p["b"], p["label"], p.get("source"), p.get("note", ""))
             for p in pairs]
     return [records], gold

@@ -172,9 +172,9 @@ def _checked_pairs(monkeypatch) -> list[tuple[str, str]]:
     seen: list[tuple[str, str]] = []
     check = stage_module.DerivationStage.check
 
-    def recording(self, a, b):
+    def recording(self, a, b, *args, **kwargs):
         seen.append(tuple(sorted((a.source_id, b.source_id))))
-        return check(self, a, b)
+        return check(self, a, b, *args, **kwargs)
 
     monkeypatch.setattr(stage_module.DerivationStage, "check", recording)
     return seen

@@ -172,11 +172,12 @@ class DerivationStage:
                                          " and translations are not checked with embeddings off")
         return e, verdict
 
-    def check(self, a: Article, b: Article, bound: bool = True) -> Check:
+    def check(self, a: Article, b: Article, bound: bool = True,
+              screened: tuple[PairEvidence, Verdict | None] | None = None) -> Check:
         """Everything rasid knows about whether a and b are one text: used by the stage and by
         `rasid show --explain`. `bound=False` aligns even pairs the model could never accept
-        (for fitting it)."""
-        e, verdict = self.screen(a, b, bound)
+        (for fitting it); `screened` is this pair's `screen` result when already known."""
+        e, verdict = screened if screened is not None else self.screen(a, b, bound)
         units = None
         if verdict is None:
             pa, pb = self.profile(a), self.profile(b)
@@ -218,14 +219,14 @@ class DerivationStage:
             articles.update((a.id, a) for a in _load(store, {x for p in pairs for x in p} - articles.keys()))
             pairs = sorted(p for p in pairs if p[0] in articles and p[1] in articles)
             report.compared += len(pairs)
+            screened = {p: self.screen(articles[p[0]], articles[p[1]]) for p in pairs}
             if self.units is not None:  # embed, in big batches, the clauses that need aligning
-                need = {x for a_id, b_id in pairs
-                        if self.screen(articles[a_id], articles[b_id])[1] is None for x in (a_id, b_id)}
+                need = {x for p, (_, v) in screened.items() if v is None for x in p}
                 report.aligned += len(need)
                 self.units.prefetch([self.profile(articles[x]) for x in sorted(need)])
             found = []
             for a_id, b_id in pairs:
-                d = self.check(articles[a_id], articles[b_id]).derivation()
+                d = self.check(articles[a_id], articles[b_id], screened=screened[(a_id, b_id)]).derivation()
                 if d is not None:
                     found.append(d)
                     report.links[d.kind] = report.links.get(d.kind, 0) + 1
