@@ -34,6 +34,11 @@ class Settings:
     """Multilingual lead embeddings for story clustering (USE v3, shipped in its package).
     Off, stories rest on words, dates and names alone (faster, no cross-language links)."""
 
+    ner_model: str = ""
+    """Named-entity tagger: empty for the CRF shipped with rasid; `crf:DIR` for one trained
+    with `rasid train-ner --out DIR`; otherwise a transformers token-classification model
+    (a local directory, or a hub name already in the local cache; install `rasid[hf]`)."""
+
     progress: str = "auto"
     """Progress bars on stderr: auto (when stderr is a terminal), always or never."""
 

@@ -6,6 +6,7 @@
     ├── InputError          one input item cannot be read (kept as a Rejection)
     │   (code: empty | binary | too_large | encoding | json | schema | html | feed | io)
     ├── StoreError          the database cannot be opened, migrated or written
+    ├── ModelError          a model, or the optional package it needs, cannot be loaded
     └── NotFound            a story or article id matches nothing
 """
 from __future__ import annotations
@@ -41,6 +42,10 @@ class InputError(RasidError):
 
 class StoreError(RasidError):
     pass
+
+
+class ModelError(RasidError):
+    """A model file or directory is missing or unreadable, or its optional package is absent."""
 
 
 class NotFound(RasidError):

@@ -110,6 +110,43 @@ class DateRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in `Article.text` tagged PER, ORG or LOC.
+
+    `key` is the name with clitics, the article ال and orthographic variation folded
+    away (what the resolver compares); `entity_id` is filled by the resolver.
+    """
+    span: Span
+    text: str
+    type: str                  # PER | ORG | LOC
+    key: str = ""
+    score: float = 1.0         # the tagger's confidence in the whole span (1.0 when unknown)
+    entity_id: str | None = None
+    role: str | None = None    # a title written next to the name: "وزير الخارجية العراقي"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title seen next to an entity's name ("وزير الخارجية العراقي"), dated by its article."""
+    title: str
+    date: str | None
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    type: str                                  # PER | ORG | LOC
+    name_ar: str
+    name_latin: str
+    variants: tuple[str, ...] = ()             # every surface form seen, most frequent first
+    roles: tuple[Role, ...] = ()
+    article_ids: tuple[str, ...] = ()
+    story_ids: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()              # reviewed aliases that joined this entity
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     date: str
     grain: str
@@ -140,6 +177,7 @@ class Article:
     sentences: tuple[Span, ...] = ()      # body sentences only (no subheadings)
     removed: tuple[Removal, ...] = ()
     dates: tuple[DateRef, ...] = ()
+    mentions: tuple[Mention, ...] = ()
     story_id: str | None = None
     thread_id: str | None = None
     extra: dict = field(default_factory=dict)

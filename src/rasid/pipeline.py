@@ -4,10 +4,12 @@
           -> ids (content ids; items already stored are skipped before any work)
           -> clean (raw -> Article)
           -> dates (date expressions resolved; a missing publication date inferred from the text)
+          -> mentions (people, organisations, places, with titles written beside them)
           -> story (articles -> stories, with timelines)
           -> store (one transaction per batch)
     then, over the corpus: publication dates still missing are inferred from related
-    articles, and articles an older version of a stage produced are brought up to date.
+    articles, articles an older version of a stage produced are brought up to date,
+    copies are linked, stories clustered, and mentions resolved into entities.
 
 Bad input never stops a batch run: each rejected item is stored with its
 reason and returned in the report. A crash or Ctrl-C loses at most the batch
@@ -28,11 +30,13 @@ from datetime import date
 from rasid.clean import Cleaner
 from rasid.extract.dates import DateExtractor
 from rasid.extract.dates.published import infer_published
+from rasid.extract.entities import MentionExtractor
 from rasid.config import Settings, load_settings
 from rasid.ids import article_id
 from rasid.ingest import InputFile, find_files, read_file
 from rasid.ingest.sources import file_sha256
 from rasid.link.stage import DerivationStage
+from rasid.resolve.stage import EntityStage
 from rasid.model import Article, RawDocument, Rejection
 from rasid.store.base import FileDone, Store
 from rasid.story import SingletonStories
@@ -55,6 +59,8 @@ class IngestReport:
     inferred: int = 0                                   # publication dates inferred
     stories: int = 0                                    # stories (re)written by clustering
     derivations: dict = field(default_factory=dict)     # kind -> links found (copy, rewrite, …)
+    mentions: int = 0                                   # mentions tagged in new articles
+    entities: int | None = None                         # entities after resolution (None: not run)
 
     @property
     def ok(self) -> bool:
@@ -79,10 +85,13 @@ class Pipeline:
         self.settings = settings or load_settings()
         self.cleaner = Cleaner()
         self.dates = DateExtractor()
+        self.mentions = MentionExtractor(self.settings.ner_model)
+        self.entity_stage = EntityStage(embeddings=self.settings.embeddings)
         self.stories = SingletonStories()  # every article has a story from its first commit on
         self.derive_stage = DerivationStage(embeddings=self.settings.embeddings)
         self.story_stage = StoryStage(embeddings=self.settings.embeddings)
-        self.versions = {self.cleaner.name: self.cleaner.version, self.dates.name: self.dates.version}
+        self.versions = {self.cleaner.name: self.cleaner.version, self.dates.name: self.dates.version,
+                         self.mentions.name: self.mentions.version}
 
     def _article(self, raw: RawDocument, aid: str, seconds: Counter) -> tuple[Article, bool]:
         """clean -> dates (a missing publication date inferred from the text where it can be);
@@ -91,8 +100,11 @@ class Pipeline:
         cleaned = self.cleaner(raw, aid)
         t1 = perf_counter()
         a, needs_corpus = self.dates.analyse(cleaned)
+        t2 = perf_counter()
+        a = self.mentions(a)
         seconds["clean"] += t1 - t0
-        seconds["dates"] += perf_counter() - t1
+        seconds["dates"] += t2 - t1
+        seconds["mentions"] += perf_counter() - t2
         return replace(a, stages=dict(self.versions)), needs_corpus
 
     def _flush(self, batch: _Batch, report: IngestReport) -> None:
@@ -117,6 +129,7 @@ class Pipeline:
         report.added += self.store.write_batch(fresh, batch.rejections, stories, batch.files_done)
         t4 = perf_counter()
         report.languages.update(a.lang for a in fresh)
+        report.mentions += sum(len(a.mentions) for a in fresh)
         report.inferred += sum(a.published_inferred for a in fresh)
         report.seconds.update({"ids": t1 - t0, "story": t3 - t2, "store": t4 - t3})
 
@@ -133,14 +146,19 @@ class Pipeline:
             self.store.update_articles(updated, self.stories.assign(updated))
             report.inferred += len(updated)
 
-    def _upgrade(self) -> None:
-        """Re-run the date stage on stored articles an older version produced."""
+    def _upgrade(self) -> int:
+        """Re-run per-article stages on stored articles an older version produced;
+        returns how many articles were brought up to date."""
         ids = self.store.articles_behind(self.dates.name, self.dates.version)
+        ids = list(dict.fromkeys(ids + self.store.articles_behind(self.mentions.name,
+                                                                  self.mentions.version)))
         for i in range(0, len(ids), self.settings.batch_size):
             articles = [self.store.article(aid) for aid in ids[i:i + self.settings.batch_size]]
-            redone = [_redate(self.dates, a, a.published, a.published_inferred, self.versions)
+            redone = [self.mentions(_redate(self.dates, a, a.published, a.published_inferred,
+                                            self.versions))
                       for a in articles if a is not None]
             self.store.update_articles(redone, self.stories.assign(redone))
+        return len(ids)
 
     def run(self, paths: Iterable[str], label: str | None = None, progress: bool | None = None) -> IngestReport:
         files = find_files(paths, label)
@@ -148,7 +166,7 @@ class Pipeline:
         bar = _progress_bar(sum(f.size for f in files), self.settings, progress)
         batch = _Batch()
         started = perf_counter()
-        self._upgrade()
+        upgraded = self._upgrade()
         try:
             for file in files:
                 count = 0
@@ -184,6 +202,12 @@ class Pipeline:
             if pending:
                 report.stories = self.story_stage.update(self.store, pending).stories
             report.seconds["stories"] += perf_counter() - t0
+            t0 = perf_counter()
+            # Entities are global: any new article, story change or re-tag can join names.
+            counts = self.store.counts()
+            if report.added or report.stories or upgraded or (counts["mentions"] and not counts["entities"]):
+                report.entities = self.entity_stage.update(self.store).entities
+            report.seconds["entities"] += perf_counter() - t0
         finally:
             bar.close()
             staged = sum(report.seconds.values())

@@ -29,8 +29,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=commands.cmd_stories)
 
-    p = sub.add_parser("show", help="one story with its articles (or one article)")
-    p.add_argument("story_id", metavar="ID", help="a story or article id, or a unique prefix of one")
+    p = sub.add_parser("entities", help="people, organisations and places, most mentioned first")
+    db_option(p)
+    p.add_argument("--type", choices=("PER", "ORG", "LOC"), default=None)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=commands.cmd_entities)
+
+    p = sub.add_parser("show", help="one story with its articles (or one article, or one entity)")
+    p.add_argument("story_id", metavar="ID", help="a story, article or entity id, or a unique prefix of one")
     db_option(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--explain", nargs="?", const="", default=None, metavar="OTHER_ID",
@@ -50,6 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=commands.cmd_search)
+
+    p = sub.add_parser("train-ner", help="train the CRF name tagger from the public corpora")
+    p.add_argument("--data", default="../shared/data",
+                   help="folder holding anercorp/, aqmar/, wojood_sample/, newsfane_gold/")
+    p.add_argument("--out", default=None,
+                   help="model folder to write (default: the one shipped inside the package)")
+    p.add_argument("--corpora", default=None,
+                   help="comma-separated subset of anercorp,aqmar,wojood,newsfane")
+    p.set_defaults(func=commands.cmd_train_ner)
 
     p = sub.add_parser("demo", help="ingest the bundled demo corpus and print a digest")
     db_option(p)

@@ -12,7 +12,8 @@ from rasid.ingest import find_files
 from rasid.pipeline import ingest
 from rasid.resources import resource_path
 from rasid.serve.export import export
-from rasid.serve.records import article_record, derivation_record, story_record
+from rasid.serve.records import (article_record, derivation_record, entity_record, mention_record,
+                                story_record)
 
 MAX_EXPLAIN_ARTICLES = 25
 from rasid.store import open_store
@@ -85,13 +86,65 @@ def cmd_stories(args) -> int:
     return 0
 
 
+def cmd_entities(args) -> int:
+    store = _existing_store(args)
+    try:
+        entities = store.entities(args.type, limit=args.limit)
+        if args.json:
+            _print_json([entity_record(e) for e in entities])
+        else:
+            for e in entities:
+                print(f"{e.id}\t{e.type}\t{len(e.article_ids)}\t{e.name_ar}\t{e.name_latin}"
+                      f"\t{' | '.join(e.variants[:6])}")
+    finally:
+        store.close()
+    return 0
+
+
+def _show_entity(store, entity, as_json: bool) -> None:
+    mentions = store.entity_mentions(entity.id)
+    if as_json:
+        _print_json({**entity_record(entity), "mentions": [
+            {"article_id": aid, **mention_record(m)} for aid, m in mentions]})
+        return
+    print(f"{entity.name_ar}  ({entity.name_latin or '-'})  {entity.type}  {entity.id}")
+    print(f"  variants: {' | '.join(entity.variants)}")
+    if entity.aliases:
+        print(f"  alias file: {', '.join(entity.aliases)}")
+    for r in entity.roles:
+        print(f"  role: {r.title}  ({r.date or 'undated'}, {r.article_id})")
+    print(f"  {len(entity.article_ids)} articles, {len(entity.story_ids)} stories")
+    for aid, m in mentions[:40]:
+        print(f"    {aid}  {m.span.start}-{m.span.end}  {m.text}")
+
+
+def cmd_train_ner(args) -> int:
+    from rasid.extract.entities.crf import default_model_dir
+    from rasid.extract.entities.train import DEFAULT_CORPORA, train_model
+
+    data = Path(args.data)
+    if not (data / "anercorp" / "train.txt").is_file():
+        raise UsageError(f"no ANERcorp at {data / 'anercorp' / 'train.txt'}: pass --data with "
+                         "the folder that holds the public NER corpora")
+    corpora = tuple(args.corpora.split(",")) if args.corpora else DEFAULT_CORPORA
+    card = train_model(data, Path(args.out) if args.out else default_model_dir(), corpora,
+                       log=lambda msg: print(msg, file=sys.stderr))
+    print(json.dumps(card["dev"], indent=1))
+    return 0
+
+
 def cmd_show(args) -> int:
     store = _existing_store(args)
     try:
         story = store.story(args.story_id)
         article = store.find_article(args.story_id) if story is None else None
+        entity = store.entity(args.story_id) if story is None and article is None else None
+        if entity is not None and args.explain is None:
+            _show_entity(store, entity, args.json)
+            return 0
         if story is None and article is None:
-            raise NotFound(f"no story or article matches {args.story_id!r}: `rasid stories` lists stories")
+            raise NotFound(f"no story, article or entity matches {args.story_id!r}: "
+                           "`rasid stories` lists stories, `rasid entities` entities")
         if args.explain is not None:
             return _explain(store, story, article, args)
         if article is not None:

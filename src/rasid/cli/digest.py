@@ -17,10 +17,12 @@ def ingest_summary(report: IngestReport, db: str) -> str:
     langs = ", ".join(f"{n} {lang}" for lang, n in report.languages.most_common())
     inferred = f", {report.inferred} publication dates inferred" if report.inferred else ""
     links = ", ".join(f"{n} {plural(kind, n)}" for kind, n in sorted(report.derivations.items()))
+    entities = (f"; {report.mentions} mentions, {report.entities} entities"
+                if report.entities is not None else "")
     return (f"ingested {report.items} items from {report.files} files into {db}: "
             f"{report.added} new articles{f' ({langs})' if langs else ''}, "
             f"{report.already_stored} already stored, {report.rejected} rejected{inferred}"
-            + (f"; derived: {links}" if links else ""))
+            + (f"; derived: {links}" if links else "") + entities)
 
 
 def store_digest(store: SQLiteStore, newest: int = 8) -> str:
@@ -44,6 +46,14 @@ def store_digest(store: SQLiteStore, newest: int = 8) -> str:
     if kinds:
         lines.append("  who copied whom: " + ", ".join(
             f"{n} {plural(k, n)} ({d} with a known source)" for k, n, d in kinds))
+    if counts["entities"]:
+        lines.append(f"  who and where: {counts['mentions']} mentions of {counts['entities']} entities")
+        for kind, label in (("PER", "people"), ("ORG", "organisations"), ("LOC", "places")):
+            top = store.entities(kind, limit=5)
+            if top:
+                lines.append(f"    {label}: " + ", ".join(
+                    f"{e.name_ar}{f' ({e.name_latin})' if e.name_latin else ''}"
+                    f" [{len(e.article_ids)}]" for e in top))
     if outlets:
         lines.append("  top outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets))
     if codes:

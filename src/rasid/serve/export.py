@@ -12,7 +12,8 @@ import json
 from typing import TextIO
 
 from rasid.errors import UsageError
-from rasid.serve.records import article_record, rejection_record, story_record, thread_record
+from rasid.serve.records import (article_record, entity_record, rejection_record, story_record,
+                                thread_record)
 from rasid.store.base import Store
 
 FORMATS = ("json", "jsonl", "csv")
@@ -42,7 +43,7 @@ def _articles(store: Store):
 
 def _sections(store: Store):
     yield "articles", _articles(store)
-    yield "entities", iter(())
+    yield "entities", (entity_record(e) for e in store.entities())
     yield "stories", (story_record(s) for s in store.stories())
     yield "rejected", (rejection_record(r) for r in store.iter_rejections())
     yield "threads", _threads(store)  # an addition: threads with their combined timelines

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rasid.model import Article, DateRef, Derivation, Rejection, Story, TimelineEntry
+from rasid.model import Article, DateRef, Derivation, Entity, Mention, Rejection, Story, TimelineEntry
 from rasid.story.timeline import merge_timelines
 
 
@@ -52,7 +52,7 @@ def article_record(a: Article, derivations: Iterable[Derivation] = ()) -> dict:
         "story_id": a.story_id,
         "thread_id": a.thread_id,
         "derived_from": derived_from_records(a.id, derivations),
-        "mentions": [],
+        "mentions": [mention_record(m) for m in a.mentions],
         "dates": [date_record(d) for d in a.dates],
         "quotes": [],
         "figures": [],
@@ -79,6 +79,22 @@ def story_record(s: Story) -> dict:
         "discrepancies": [],
         "outlets": list(s.outlets),
     }
+
+
+def mention_record(m: Mention) -> dict:
+    return {"text": m.text, "start": m.span.start, "end": m.span.end, "type": m.type,
+            "entity_id": m.entity_id,
+            # additions: the tagger's confidence, the title written beside the name
+            "score": m.score, "role": m.role}
+
+
+def entity_record(e: Entity) -> dict:
+    return {"id": e.id, "type": e.type, "name_ar": e.name_ar, "name_latin": e.name_latin,
+            "variants": list(e.variants),
+            # additions: titles with the date of the article that wrote them, where it appears
+            "roles": [{"title": r.title, "date": r.date, "article_id": r.article_id} for r in e.roles],
+            "article_ids": list(e.article_ids), "story_ids": list(e.story_ids),
+            "aliases": list(e.aliases)}
 
 
 def date_record(d: DateRef) -> dict:

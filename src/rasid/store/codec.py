@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import zlib
 
-from rasid.model import (Article, DateRef, Derivation, OffsetMap, Rejection, Removal, Span, Story,
-                         TimelineEntry)
+from rasid.model import (Article, DateRef, Derivation, Entity, Mention, OffsetMap, Rejection,
+                         Removal, Role, Span, Story, TimelineEntry)
 
 
 def _spans(spans) -> list[list[int]]:
@@ -43,6 +43,31 @@ def date_from_row(row) -> DateRef:
                    what=row["what"])
 
 
+def mention_row(article_id: str, index: int, m: Mention) -> tuple:
+    return (article_id, index, m.span.start, m.span.end, m.text, m.type, m.key, m.score, m.role,
+            m.entity_id)
+
+
+def mention_from_row(row) -> Mention:
+    return Mention(span=Span(row["start"], row["end"]), text=row["text"], type=row["type"],
+                   key=row["key"], score=row["score"], entity_id=row["entity_id"], role=row["role"])
+
+
+def entity_row(e: Entity, mentions: int) -> tuple:
+    data = {"variants": list(e.variants), "article_ids": list(e.article_ids),
+            "story_ids": list(e.story_ids), "aliases": list(e.aliases),
+            "roles": [[r.title, r.date, r.article_id] for r in e.roles]}
+    return (e.id, e.type, e.name_ar, e.name_latin, mentions, json.dumps(data, ensure_ascii=False))
+
+
+def entity_from_row(row) -> Entity:
+    data = json.loads(row["data"])
+    return Entity(id=row["id"], type=row["type"], name_ar=row["name_ar"], name_latin=row["name_latin"],
+                  variants=tuple(data["variants"]), article_ids=tuple(data["article_ids"]),
+                  story_ids=tuple(data["story_ids"]), aliases=tuple(data.get("aliases", ())),
+                  roles=tuple(Role(t, d, a) for t, d, a in data["roles"]))
+
+
 def story_data(s: Story) -> str:
     return json.dumps({"outlets": list(s.outlets),
                        "timeline": [{"date": e.date, "grain": e.grain, "what": e.what,
@@ -50,7 +75,7 @@ def story_data(s: Story) -> str:
                       ensure_ascii=False)
 
 
-def article_from_row(row, dates: tuple[DateRef, ...] = ()) -> Article:
+def article_from_row(row, dates: tuple[DateRef, ...] = (), mentions: tuple[Mention, ...] = ()) -> Article:
     layout = json.loads(row["layout"])
     return Article(
         id=row["id"], source_id=row["source_id"], source=row["source"], line=row["line"],
@@ -64,7 +89,7 @@ def article_from_row(row, dates: tuple[DateRef, ...] = ()) -> Article:
         sentences=tuple(Span(*s) for s in layout["sentences"]),
         removed=tuple(Removal(Span(s, e), why) for s, e, why in layout["removed"]),
         story_id=row["story_id"], thread_id=row["thread_id"], extra=json.loads(row["extra"]),
-        dates=dates, stages=json.loads(row["stage_versions"]),
+        dates=dates, mentions=mentions, stages=json.loads(row["stage_versions"]),
     )
 
 

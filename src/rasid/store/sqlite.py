@@ -11,14 +11,17 @@ from pathlib import Path
 
 from rasid.errors import StoreError
 from rasid.ids import rejection_id
-from rasid.model import Article, Derivation, Rejection, Story
+from rasid.model import Article, Derivation, Entity, Rejection, Story
 from rasid.store.base import FileDone, SearchHit
 from rasid.store.codec import (article_from_row, date_from_row, date_row, derivation_from_row,
-                               derivation_row, layout_json, pack_text, rejection_from_row,
+                               derivation_row, entity_from_row, entity_row, layout_json,
+                               mention_from_row, mention_row, pack_text, rejection_from_row,
                                story_data, story_from_row)
 from rasid.text.tokens import match_keys, match_text
 
 
+_INSERT_MENTION = ('INSERT INTO mentions (article_id, idx, start, "end", text, type, key, score,'
+                   ' role, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?)')
 _INSERT_DATE = ('INSERT INTO dates (article_id, start, "end", text, value, end_value, grain, calendar,'
                 ' relative, flags, what) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
 
@@ -142,6 +145,8 @@ class SQLiteStore:
                     cur.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?,?,?)",
                                 (cur.lastrowid, index_text(a.headline), index_text(a.text)))
                     cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
+                    cur.executemany(_INSERT_MENTION, [mention_row(a.id, i, m)
+                                                      for i, m in enumerate(a.mentions)])
             for r in rejections:
                 cur.execute(
                     "INSERT OR IGNORE INTO rejected (id, source, line, code, reason, size, sha256,"
@@ -159,9 +164,16 @@ class SQLiteStore:
         rows = self.db.execute('SELECT * FROM dates WHERE article_id = ? ORDER BY start', (article_id,))
         return tuple(date_from_row(r) for r in rows)
 
+    def _mentions(self, article_id: str) -> tuple:
+        rows = self.db.execute('SELECT * FROM mentions WHERE article_id = ? ORDER BY idx', (article_id,))
+        return tuple(mention_from_row(r) for r in rows)
+
+    def _article(self, row) -> Article:
+        return article_from_row(row, self._dates(row["id"]), self._mentions(row["id"]))
+
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return article_from_row(row, self._dates(row["id"])) if row else None
+        return self._article(row) if row else None
 
     def find_article(self, key: str) -> Article | None:
         """An article by id, by a unique id prefix, or by its source id."""
@@ -177,7 +189,7 @@ class SQLiteStore:
 
     def iter_articles(self) -> Iterator[Article]:
         for row in self.db.execute("SELECT * FROM articles ORDER BY seq").fetchall():
-            yield article_from_row(row, self._dates(row["id"]))
+            yield self._article(row)
 
     def articles_behind(self, stage: str, version: str) -> list[str]:
         """Ids of articles a stage has not processed at this version (e.g. after an upgrade)."""
@@ -282,7 +294,53 @@ class SQLiteStore:
                                               json.dumps(a.stages), a.id))
                 cur.execute("DELETE FROM dates WHERE article_id = ?", (a.id,))
                 cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
+                cur.execute("DELETE FROM mentions WHERE article_id = ?", (a.id,))
+                cur.executemany(_INSERT_MENTION, [mention_row(a.id, i, m) for i, m in enumerate(a.mentions)])
             self._put_stories(cur, stories)
+
+    # -- entities -----------------------------------------------------------
+    def mention_refs(self):
+        """Every mention with what the resolver needs: its article's story and date."""
+        from rasid.resolve.resolver import MentionRef
+
+        rows = self.db.execute(
+            "SELECT m.article_id, m.idx, m.text, m.type, m.role, a.story_id, a.published"
+            " FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.idx")
+        for r in rows:
+            yield MentionRef(r[0], r[1], r[2], r[3], r[5], r[6], r[4])
+
+    def replace_entities(self, entities: Iterable[Entity], entity_of: dict, keys: dict) -> None:
+        """The resolver's whole result, in one transaction: entities and mention links."""
+        entities = list(entities)
+        counts: dict[str, int] = {}
+        for eid in entity_of.values():
+            counts[eid] = counts.get(eid, 0) + 1
+        with self._transaction() as cur:
+            cur.execute("DELETE FROM entities")
+            cur.executemany("INSERT INTO entities (id, type, name_ar, name_latin, mentions, data)"
+                            " VALUES (?,?,?,?,?,?)", [entity_row(e, counts.get(e.id, 0)) for e in entities])
+            cur.execute("UPDATE mentions SET entity_id = NULL")
+            cur.executemany("UPDATE mentions SET entity_id = ?, key = ? WHERE article_id = ? AND idx = ?",
+                            [(eid, keys.get(k, ""), k[0], k[1]) for k, eid in entity_of.items()])
+
+    def entities(self, type: str | None = None, limit: int | None = None) -> list[Entity]:
+        sql = "SELECT * FROM entities" + (" WHERE type = ?" if type else "") + \
+              " ORDER BY mentions DESC, id" + (f" LIMIT {int(limit)}" if limit else "")
+        return [entity_from_row(r) for r in self.db.execute(sql, (type,) if type else ())]
+
+    def entity(self, key: str) -> Entity | None:
+        """An entity by id or unique id prefix."""
+        rows = self.db.execute("SELECT * FROM entities WHERE id = ? OR id LIKE ? LIMIT 2",
+                               (key, key.replace("%", "").replace("_", "") + "%")).fetchall()
+        exact = [r for r in rows if r["id"] == key]
+        rows = exact or rows
+        return entity_from_row(rows[0]) if len(rows) == 1 else None
+
+    def entity_mentions(self, entity_id: str) -> list[tuple[str, object]]:
+        """(article_id, Mention) for every mention of one entity."""
+        rows = self.db.execute("SELECT * FROM mentions WHERE entity_id = ? ORDER BY article_id, idx",
+                               (entity_id,))
+        return [(r["article_id"], mention_from_row(r)) for r in rows]
 
     # -- derivation -------------------------------------------------------
     def sidecar(self, name: str) -> Path | None:
@@ -455,8 +513,10 @@ class SQLiteStore:
             "stories": one("SELECT count(*) FROM stories"),
             "rejected": one("SELECT count(*) FROM rejected"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
-            "files": one("SELECT count(*) FROM files"),
-            "derivations": one("SELECT count(*) FROM derivations"),  # input files whose every item is committed
+            "files": one("SELECT count(*) FROM files"),  # input files whose every item is committed
+            "derivations": one("SELECT count(*) FROM derivations"),
+            "mentions": one("SELECT count(*) FROM mentions"),
+            "entities": one("SELECT count(*) FROM entities"),
         }
 
     def close(self) -> None:

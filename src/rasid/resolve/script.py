@@ -1,0 +1,36 @@
+"""Arabic names in Latin letters, through `arabic-name-romanizer` (offline, MIT).
+
+The romanizer is dictionary-first (Wikidata name pairs) with a small ONNX model for
+unseen name parts; it is loaded lazily because most runs never compare across scripts.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _transliterator():
+    from arabic_name_romanizer import Transliterator
+
+    return Transliterator()
+
+
+@lru_cache(maxsize=50_000)
+def romanize(name: str) -> str:
+    """'حميد الشطري' -> 'Hamid al-Shatri'; '' when the romanizer has nothing."""
+    try:
+        return str(_transliterator().transliterate(name) or "")
+    except Exception:  # a model failure on one odd string must not stop resolution
+        return ""
+
+
+@lru_cache(maxsize=50_000)
+def romanizations(name: str, top_k: int = 3) -> tuple[str, ...]:
+    """Several plausible spellings (Fouad, Fuad…), best first."""
+    try:
+        found = _transliterator().transliterate(name, top_k=top_k)
+    except Exception:
+        return ()
+    if isinstance(found, str):
+        return (found,)
+    return tuple(str(getattr(c, "text", c)) for c in found)

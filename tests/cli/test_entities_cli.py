@@ -1,0 +1,57 @@
+"""`rasid entities`, `rasid show ENTITY` and `rasid train-ner` from the command line."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rasid.cli import main
+
+ARTICLES = [
+    {"id": "x1", "outlet": "وكالة السهل", "published": "2025-05-19",
+     "title": "وزير الخارجية العراقي يستقبل نظيره الأردني",
+     "text": "استقبل وزير الخارجية العراقي فؤاد حسين في بغداد يوم الاثنين نظيره الأردني أيمن الصفدي. "
+             "وقال حسين إن البلدين يعملان على تعزيز التعاون في مجال الطاقة."},
+]
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASID_EMBEDDINGS", "false")
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n", "utf-8")
+    path = str(tmp_path / "t.db")
+    assert main(["ingest", str(src), "--db", path, "--quiet"]) == 0
+    return path
+
+
+def test_entities_lists_people_and_places(db, capsys):
+    capsys.readouterr()
+    assert main(["entities", "--db", db, "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    names = {r["name_ar"]: r for r in records}
+    assert names["فؤاد حسين"]["type"] == "PER"
+    assert "حسين" in names["فؤاد حسين"]["variants"]      # the lone surname joined him
+    assert names["فؤاد حسين"]["name_latin"] == "Fuad Hussein"       # from the alias file
+    assert names["أيمن الصفدي"]["name_latin"]                          # romanized
+    assert names["بغداد"]["type"] == "LOC" and names["بغداد"]["name_latin"] == "Baghdad"
+    assert main(["entities", "--db", db, "--type", "LOC"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all("\tLOC\t" in line for line in lines)
+
+
+def test_show_entity_by_id_prefix(db, capsys):
+    capsys.readouterr()
+    main(["entities", "--db", db, "--type", "PER", "--json"])
+    eid = json.loads(capsys.readouterr().out)[0]["id"]
+    assert main(["show", eid[:8], "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "فؤاد حسين" in out and "role: وزير الخارجية العراقي" in out
+    assert main(["show", eid, "--db", db, "--json"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    assert rec["id"] == eid and {m["text"] for m in rec["mentions"]} == {"فؤاد حسين", "حسين"}
+
+
+def test_train_ner_without_data_is_a_usage_error(tmp_path, capsys):
+    assert main(["train-ner", "--data", str(tmp_path), "--out", str(tmp_path / "m")]) == 2
+    assert "no ANERcorp" in capsys.readouterr().err
