@@ -35,7 +35,20 @@ def is_known(word: str) -> bool:
     return match_key(word) in _known() or word in _known()
 
 
-_PROPER = ("given_", "surname_", "city", "country", "region")
+# Name words common enough that a glued letter before them is a clitic: وبشار is و + بشار,
+# but وسام stays وسام (سام is too rare a name to outweigh a whole word).
+@lru_cache(maxsize=1)
+def _given() -> frozenset[str]:
+    return frozenset(k for k, classes in _lexicon().items()
+                     if any(c in ("given_common", "given_seen") for c in classes))
+
+
+@lru_cache(maxsize=200_000)
+def is_given_name(word: str) -> bool:
+    return match_key(word) in _given() or word in _given()
+
+
+_PROPER = ("given_common", "surname_common", "city_big", "country", "region")
 
 
 @lru_cache(maxsize=200_000)
@@ -45,8 +58,38 @@ def is_lexicon_word(word: str, exact: bool = False) -> bool:
     With `exact`, the word must be listed as written (its clitics are part of it)."""
     from rasid.resolve import aliases, places
 
-    key = word if exact else match_key(word)
-    classes = _lexicon().get(key, ())
+    from rasid.extract.entities.lexicon import SURFACE
+
+    lexicon = _lexicon()
+    if exact:
+        # As written; name tokens are folded further than the lexicon's (ؤ -> و), so the
+        # match key's entry must agree too.
+        classes = lexicon.get(match_key(word), ()) if SURFACE + word in lexicon else ()
+    else:
+        classes = lexicon.get(match_key(word), ())
     if any(c.startswith(_PROPER) for c in classes):
         return True
     return aliases.lookup(word) is not None or bool(places.place_ids(word))
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Titles and head nouns as written (وكالة، وزارة): common words, never و + a name."""
+    from importlib import resources
+
+    from rasid.resolve.names import fold_arabic
+
+    text = resources.files("rasid.resources").joinpath("ner/triggers.tsv").read_text("utf-8")
+    return frozenset(fold_arabic(line.split("\t")[0]) for line in text.splitlines()
+                     if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=100_000)
+def is_place_or_alias(word: str) -> bool:
+    from rasid.resolve import aliases, places
+
+    return aliases.lookup(word) is not None or bool(places.place_ids(word))
+
+
+def is_common_word(word: str) -> bool:
+    return word in _trigger_words()

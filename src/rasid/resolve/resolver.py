@@ -32,8 +32,9 @@ from dataclasses import dataclass, field
 from rasid.ids import digest
 from rasid.model import Entity, Role
 from rasid.resolve import aliases, places
-from rasid.resolve.names import (NameMatcher, is_latin, latin_as_arabic_skeleton, latin_tokens,
-                                 loose_skeleton, name_tokens, skeleton)
+from rasid.resolve.names import (MAX_ROMANIZED_PARTS, NameMatcher, is_latin,
+                                 latin_as_arabic_skeleton, latin_tokens, loose_skeleton,
+                                 name_tokens, skeleton)
 
 MAX_BLOCK = 300  # a block larger than this is split by first-name skeleton
 # Cosine of USE embeddings above which an Arabic and an English organisation name in one
@@ -41,8 +42,7 @@ MAX_BLOCK = 300  # a block larger than this is split by first-name skeleton
 # pairs, renderings score 0.72-0.91 and other names in the same stories at most 0.42.
 TRANSLATION_SIMILARITY = 0.6
 _INITIAL_SKIP = frozenset("of for the and al el de".split())
-_WEAK = str.maketrans({"ا": None, "و": None, "ي": None, "ء": None, "ع": None, "ى": None,
-                       "ه": None, "ة": None})
+_WEAK = str.maketrans({"ا": None, "و": None, "ي": None, "ء": None, "ع": None, "ى": None})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,11 @@ class _Node:
 
     @property
     def full(self) -> bool:
-        return self.type != "PER" or len(self.tokens) >= 2 or self.alias is not None
+        if self.alias is not None:
+            return True
+        if _is_acronym(self.text):
+            return False
+        return self.type != "PER" or len(self.tokens) >= 2
 
 
 class EntityResolver:
@@ -114,13 +118,17 @@ class EntityResolver:
         self.max_block = max_block
         self.embed = embed
         self.translation_similarity = translation_similarity
+        # Romanizing every Arabic name for blocking costs ~10 ms each; by default it is done
+        # only when the mentions include Latin-script people to meet.
+        self.romanize: bool | None = None
 
     def resolve(self, mentions: Iterable[MentionRef]) -> Resolution:
         nodes, node_of = self._nodes(mentions)
         sets = _Sets()
-        self._match_names(nodes, sets)
+        self._match_names(nodes, sets, romanize=_needs_romanization(nodes)
+                          if self.romanize is None else self.romanize)
+        self._garbles(nodes, sets)        # before lone surnames: a garble is not a second man
         self._short_names(nodes, node_of, sets)
-        self._garbles(nodes, sets)
         self._acronyms(nodes, sets)
         if self.embed is not None:
             self._translations(nodes, sets)
@@ -138,12 +146,15 @@ class EntityResolver:
             alias = aliases.lookup(m.text, clitics=True)
             kind = alias.type if alias is not None else m.type
             key = ("alias", alias.id) if alias is not None else (kind, tokens)
-            if alias is None and kind == "PER" and len(tokens) == 1:
-                # A lone surname is read in its own story: الشرع in 2012 and in 2025 may
-                # be two men, so each story's use is resolved separately.
+            if alias is None and (kind == "PER" and len(tokens) == 1 or _is_acronym(m.text)):
+                # A lone surname or an acronym is read in its own story: الشرع in 2012 and
+                # in 2025 may be two men, BOC two companies; each story's use is resolved
+                # separately (and uses no full name explains are joined by spelling).
                 key = (kind, tokens, m.story_id or m.article_id)
             node = by_key.get(key)
             if node is None:
+                if alias is not None:  # every form of an alias has the alias's own key
+                    tokens = name_tokens(alias.name_ar) or tokens
                 node = by_key[key] = _Node(len(by_key), kind, tokens, alias=alias)
             node.texts[m.text] += 1
             node.mentions.append(m)
@@ -152,18 +163,18 @@ class EntityResolver:
 
     # -- pass 1: names that match on their own ----------------------------------------
 
-    def _blocks(self, nodes: Sequence[_Node]) -> dict[tuple, list[_Node]]:
+    def _blocks(self, nodes: Sequence[_Node], romanize: bool) -> dict[tuple, list[_Node]]:
         blocks: dict[tuple, list[_Node]] = defaultdict(list)
         for n in nodes:
             if not n.full:
                 continue
-            for key in _block_keys(n):
+            for key in _block_keys(n, romanize):
                 blocks[key].append(n)
         return blocks
 
-    def _match_names(self, nodes: Sequence[_Node], sets: _Sets) -> None:
+    def _match_names(self, nodes: Sequence[_Node], sets: _Sets, romanize: bool) -> None:
         compared: set[tuple[int, int]] = set()
-        for key, block in self._blocks(nodes).items():
+        for key, block in self._blocks(nodes, romanize).items():
             for group in _split(block, self.max_block):
                 for i, a in enumerate(group):
                     for b in group[i + 1:]:
@@ -204,7 +215,7 @@ class EntityResolver:
             if len(targets) == 1 and -1 not in targets:
                 sets.union(n.id, targets.pop())
             else:
-                unresolved[n.tokens].append(n.id)
+                unresolved[(n.type,) + n.tokens].append(n.id)
         # Lone names no full name explains are one entity per spelling across stories.
         for ids in unresolved.values():
             for other in ids[1:]:
@@ -214,41 +225,50 @@ class EntityResolver:
 
     def _garbles(self, nodes: Sequence[_Node], sets: _Sets) -> None:
         in_story: dict[str, list[_Node]] = defaultdict(list)
-        together: set[tuple[int, int]] = set()  # clusters named side by side in one article
-        by_article: dict[str, set[int]] = defaultdict(set)
+        articles: dict[int, set[str]] = {}   # root -> articles its names appear in
         for n in nodes:
             if n.full and n.type == "PER" and len(n.tokens) >= 2:
-                stories = {m.story_id for m in n.mentions if m.story_id}
-                for s in stories:
+                for s in sorted({m.story_id for m in n.mentions if m.story_id}):
                     in_story[s].append(n)
-                for m in n.mentions:
-                    by_article[m.article_id].add(n.id)
-        for ids in by_article.values():
-            roots = {sets.find(i) for i in ids}
-            together |= {(a, b) for a in roots for b in roots if a != b}
-        for group in in_story.values():
+            if n.full and n.type == "PER":
+                root = sets.find(n.id)
+                articles.setdefault(root, set()).update(m.article_id for m in n.mentions)
+        for sid in sorted(in_story):
+            group = sorted(in_story[sid], key=lambda n: (n.tokens, n.id))
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     ra, rb = sets.find(a.id), sets.find(b.id)
-                    if ra == rb or (ra, rb) in together:
+                    # Two names side by side in one article are two people.
+                    if ra == rb or articles.get(ra, set()) & articles.get(rb, set()):
                         continue
                     if _garbled(a.tokens, b.tokens):
                         sets.union(a.id, b.id)
+                        root = sets.find(a.id)
+                        articles[root] = articles.pop(ra, set()) | articles.pop(rb, set())
 
     # -- pass 4: acronyms and translations ---------------------------------------------
 
     def _acronyms(self, nodes: Sequence[_Node], sets: _Sets) -> None:
+        """Each story's use of an acronym joins the one organisation in its article whose
+        initials it spells; uses nothing explains are one entity per spelling."""
         orgs_in: dict[str, list[_Node]] = defaultdict(list)
         for n in nodes:
-            if n.type == "ORG" and is_latin(n.text):
+            if n.type == "ORG" and is_latin(n.text) and not _is_acronym(n.text):
                 for aid in {m.article_id for m in n.mentions}:
                     orgs_in[aid].append(n)
-        for group in orgs_in.values():
-            acronyms = [n for n in group if re.fullmatch(r"[A-Z]{2,6}", n.text)]
-            for a in acronyms:
-                owners = {sets.find(n.id) for n in group if n is not a and _initials(n.text) == a.text}
-                if len(owners) == 1:
-                    sets.union(a.id, owners.pop())
+        unexplained: dict[tuple, list[int]] = defaultdict(list)
+        for a in nodes:
+            if a.full or not _is_acronym(a.text):
+                continue
+            owners = {sets.find(n.id) for m in a.mentions for n in orgs_in.get(m.article_id, ())
+                      if _initials(n.text) == a.text}
+            if len(owners) == 1:
+                sets.union(a.id, owners.pop())
+            elif not owners:
+                unexplained[(a.type, a.text)].append(a.id)
+        for ids in unexplained.values():
+            for other in ids[1:]:
+                sets.union(ids[0], other)
 
     def _translations(self, nodes: Sequence[_Node], sets: _Sets) -> None:
         by_story: dict[str, list[_Node]] = defaultdict(list)
@@ -258,7 +278,7 @@ class EntityResolver:
                     by_story[sid].append(n)
         vectors: dict[str, object] = {}
         for group in by_story.values():
-            latin = [n for n in group if is_latin(n.text) and not re.fullmatch(r"[A-Z]{2,6}", n.text)]
+            latin = [n for n in group if is_latin(n.text) and not _is_acronym(n.text)]
             arabic = [n for n in group if not is_latin(n.text)]
             if not latin or not arabic:
                 continue
@@ -294,7 +314,11 @@ class EntityResolver:
         return out
 
 
-def _block_keys(n: _Node) -> list[tuple]:
+def _needs_romanization(nodes: Sequence[_Node]) -> bool:
+    return any(n.type == "PER" and is_latin(n.text) for n in nodes)
+
+
+def _block_keys(n: _Node, romanize: bool = False) -> list[tuple]:
     if n.alias is not None:
         return [("alias", n.alias.id)]
     keys: list[tuple] = [("tokens", n.type, n.tokens)]
@@ -307,19 +331,13 @@ def _block_keys(n: _Node) -> list[tuple]:
         keys.append(("skeleton", n.type, skeleton(last)))
         keys.append(("sound", n.type, loose_skeleton(last)))
         keys.append(("joined", n.type, "".join(n.tokens)))
-        if n.type == "PER":
-            from rasid.resolve.script import romanize  # known names cross scripts this way
+        if n.type == "PER" and romanize and len(n.tokens) <= MAX_ROMANIZED_PARTS:
+            from rasid.resolve.script import romanize as roman_of  # known names cross this way
 
-            roman = latin_tokens(romanize(n.text)) if _has_latin_peers.enabled else ()
+            roman = latin_tokens(roman_of(n.text))
             if roman:
                 keys.append(("sound", n.type, latin_as_arabic_skeleton(roman[-1])))
     return keys
-
-
-class _has_latin_peers:
-    """Romanizing every Arabic name costs ~10 ms each; only worth it when the corpus has
-    Latin-script names to meet. The stage switches it on when it sees one."""
-    enabled = False
 
 
 def _split(block: list[_Node], limit: int) -> Iterable[list[_Node]]:
@@ -330,7 +348,15 @@ def _split(block: list[_Node], limit: int) -> Iterable[list[_Node]]:
     for n in block:
         by_first[skeleton(n.tokens[0])[:2]].append(n)
     for group in by_first.values():
-        yield group[:limit]
+        if len(group) <= limit:
+            yield group
+            continue
+        # Still too big: overlapping windows in name order, so every node meets the names
+        # that sort near it (its spelling variants) at a bounded cost.
+        group = sorted(group, key=lambda n: n.tokens)
+        step = max(1, limit // 2)
+        for i in range(0, len(group) - step, step):
+            yield group[i:i + limit]
 
 
 def _owners(part: str, candidates: Iterable[int], by_id, sets: _Sets) -> set[int]:
@@ -358,6 +384,10 @@ def _owners(part: str, candidates: Iterable[int], by_id, sets: _Sets) -> set[int
     return found
 
 
+def _is_acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2,6}", text))
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in _INITIAL_SKIP]
     return "".join(w[0].upper() for w in words)
@@ -368,8 +398,13 @@ def _bare(token: str) -> str:
 
 
 def _weak(token: str) -> str:
-    s = skeleton(token).translate(_WEAK)
+    """Consonants only, long vowels gone: فؤاد and فايد -> 'فد'; محمد and احمد stay apart."""
+    s = re.sub(r"[هة]$", "", token).translate(_WEAK).translate(_SKELETON_ONLY)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+_SKELETON_ONLY = str.maketrans({"ط": "ت", "ص": "س", "ض": "د", "ظ": "ز", "ذ": "ز", "ث": "س",
+                                "ق": "ك", "ح": "ه", "أ": None, "إ": None, "آ": None})
 
 
 def _garbled(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -394,7 +429,9 @@ def _entity(members: list[_Node]) -> Entity:
                 story_ids.add(m.story_id)
             if m.role:
                 key = (" ".join(name_tokens(m.role, clitics=False)), m.published)
-                roles.setdefault(key, Role(m.role, m.published, m.article_id))
+                role = Role(m.role, m.published, m.article_id)
+                if key not in roles or (role.article_id, role.title) < (roles[key].article_id, roles[key].title):
+                    roles[key] = role
     kind = alias.type if alias else types.most_common(1)[0][0]
     full = [n for n in members if n.full] or members
     arabic = Counter({t: c for n in full for t, c in n.texts.items() if not is_latin(t)})
@@ -437,10 +474,14 @@ def _best(counts: Counter, first_seen: dict[str, str]) -> str:
 def _latin_name(name_ar: str, kind: str) -> str:
     if not name_ar or is_latin(name_ar):
         return name_ar
-    if kind == "PER":
+    if kind == "PER" and len(name_tokens(name_ar)) <= MAX_ROMANIZED_PARTS:
+        from rasid.resolve.names import HONORIFICS, fold_arabic
         from rasid.resolve.script import romanize
 
-        return romanize(name_ar)
+        words = name_ar.split()
+        while len(words) > 1 and fold_arabic(words[0]) in HONORIFICS:
+            words = words[1:]  # the title is not part of the name: no "Sheikh …" in Latin
+        return romanize(" ".join(words))
     if kind == "LOC":
         return places.english_name(name_ar)
     return ""

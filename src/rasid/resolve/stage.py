@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasid.resolve.resolver import EntityResolver, _has_latin_peers
-from rasid.resolve.names import is_latin
+from rasid.resolve.resolver import EntityResolver
 
 
 @dataclass
@@ -33,8 +32,6 @@ class EntityStage:
 
     def update(self, store) -> EntityReport:
         refs = list(store.mention_refs())
-        # Romanizing Arabic names for blocking is only worth it when Latin names exist.
-        _has_latin_peers.enabled = any(r.type == "PER" and is_latin(r.text) for r in refs)
         result = self.resolver.resolve(refs)
         store.replace_entities(result.entities, result.entity_of, result.keys)
         return EntityReport(mentions=len(refs), entities=len(result.entities))

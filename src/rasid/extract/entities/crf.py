@@ -14,7 +14,7 @@ from pathlib import Path
 from rasid.errors import ModelError
 from rasid.extract.entities.base import coarse_type
 from rasid.extract.entities.features import Featurizer
-from rasid.extract.entities.lexicon import load_lexicon
+from rasid.extract.entities.lexicon import SURFACE, load_lexicon
 from rasid.model import Mention, Span
 from rasid.text.normalize import Norm, normalize
 from rasid.text.tokens import Token, match_key, tokenize
@@ -47,10 +47,14 @@ class CRFTagger:
         card_path = self.model_dir / CARD_FILE
         self.card = json.loads(card_path.read_text("utf-8")) if card_path.is_file() else {}
         self.name = f"ner/crf-{self.card.get('version', 'dev')}"
-        self.lexicon = load_lexicon(self.model_dir / LEXICON_FILE)
+        try:
+            self.lexicon = load_lexicon(self.model_dir / LEXICON_FILE)
+            self._tagger = pycrfsuite.Tagger()
+            self._tagger.open(str(model))
+        except (OSError, ValueError, EOFError) as e:
+            raise ModelError(f"the NER model in {self.model_dir} is incomplete or damaged ({e}): "
+                             "run `rasid train-ner` to rebuild it") from e
         self.featurizer = Featurizer(self.lexicon)
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model))
 
     def tag_tokens(self, words: list[str]) -> list[str]:
         if not words:
@@ -137,11 +141,12 @@ class CRFTagger:
         if m and m.group(1) and len(word) - len(m.group(1)) >= 4:
             return len(m.group(1))
         if word.startswith(_CONJ) and len(word) >= 4:
-            rest = normalize(word[1:], Norm.MATCH)
-            own = self.lexicon.get(normalize(word, Norm.MATCH), ())
-            classes = self.lexicon.get(match_key(rest), ())
-            if any(c.startswith(_NAME_CLASSES) for c in classes) and not any(
-                    c.startswith(_NAME_CLASSES) for c in own):
+            whole = normalize(word, Norm.MATCH)
+            if SURFACE + whole in self.lexicon:
+                return 0  # written so in the name lists: فرنسا، وهران، فاطمة
+            rest = whole[1:]
+            classes = self.lexicon.get(SURFACE + rest, ()) and self.lexicon.get(match_key(rest), ())
+            if any(c.startswith(_NAME_CLASSES) for c in classes):
                 return 1
         return 0
 

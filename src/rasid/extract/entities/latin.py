@@ -22,7 +22,7 @@ organisation company corporation party army forces force union bank university c
 monitor news tv times post press network committee commission office department front
 movement group institute foundation association federation league club court parliament
 assembly government logistics airlines police guard brigade brigades battalion coalition
-alliance fund programme program center centre hospital port terminal""".split())
+alliance fund programme program center centre hospital port terminal nations""".split())
 _TITLES = frozenset("""mr mrs ms dr president minister prime sheikh king prince general
 gen col colonel spokesman spokeswoman spokesperson chief director governor ambassador
 envoy secretary senator mayor judge commander emir sultan pope imam said told""".split())

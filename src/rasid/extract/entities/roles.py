@@ -40,7 +40,7 @@ def role_before(text: str, start: int, floor: int = 0, window: int = 120) -> str
     tokens = tokenize(text[left:start])
     words = []
     for tok in reversed(tokens):
-        if not tok.is_word or match_key(tok.text) in _STOP or len(words) >= MAX_TITLE_WORDS:
+        if not tok.is_word or _stops(tok.text) or len(words) >= MAX_TITLE_WORDS:
             break
         words.append(tok)
     titles = _titles()
@@ -66,11 +66,17 @@ def role_after(text: str, end: int, window: int = 120) -> str | None:
         return None
     last = tokens[0]
     for tok in tokens[: MAX_TITLE_WORDS]:
-        if not tok.is_word or match_key(tok.text) in _STOP:
+        if not tok.is_word or _stops(tok.text):
             break
         last = tok
     base = end + m.end()
     return _clean(text[base + tokens[0].start: base + last.end])
+
+
+def _stops(word: str) -> bool:
+    """A word that ends a title, with or without a glued و/ف (وقال، فأكد)."""
+    key = match_key(word)
+    return key in _STOP or (word[:1] in "وف" and len(word) > 2 and match_key(word[1:]) in _STOP)
 
 
 def _clean(title: str) -> str | None:
