@@ -123,6 +123,8 @@ class Mention:
     score: float = 1.0         # the tagger's confidence in the whole span (1.0 when unknown)
     entity_id: str | None = None
     role: str | None = None    # a title written next to the name: "وزير الخارجية العراقي"
+    same_as: int | None = None # index of an earlier mention the text says this one renames:
+                               # «قوات سوريا الديمقراطية (قسد)», «الشرع، المعروف بأبي محمد الجولاني»
 
 
 @dataclass(frozen=True, slots=True)

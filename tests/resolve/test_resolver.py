@@ -515,3 +515,16 @@ def test_translations_need_a_mutual_best_match():
     res = resolve(refs, embed=embed)
     assert together(res, ("v1", 0), ("v3", 0))          # each other's best
     assert not together(res, ("v1", 0), ("v2", 0))      # its best is taken by a closer rendering
+
+
+def test_a_renaming_the_text_states_joins_the_names_everywhere():
+    refs = [M("r1", 0, "قوات سوريا الديمقراطية", "ORG", "s1"),
+            MentionRef("r1", 1, "جبهة الشمال", "ORG", "s1", None, None, 0),   # «… (جبهة الشمال)»
+            M("r2", 0, "جبهة الشمال", "ORG", "s7")]                          # another story
+    res = resolve(refs)
+    assert together(res, ("r1", 0), ("r1", 1)) and together(res, ("r1", 0), ("r2", 0))
+
+
+def test_a_renaming_across_types_is_ignored():
+    refs = [M("r1", 0, "بغداد", "LOC", "s1"), MentionRef("r1", 1, "بغداد نيوز", "ORG", "s1", None, None, 0)]
+    assert not together(resolve(refs), ("r1", 0), ("r1", 1))

@@ -103,6 +103,8 @@ def name_tokens(name: str, clitics: bool = True) -> tuple[str, ...]:
     while i < len(words):
         w = words[i]
         if i + 1 < len(words) and (w in _COMPOUND_HEADS or words[i + 1] in _COMPOUND_TAILS):
+            if w in ("ابي", "ابا"):
+                w = "ابو"  # the kunya's case endings: أبي محمد = أبا محمد = أبو محمد
             out.append(w + words[i + 1])  # عبد الله -> عبدالله, نصر الله -> نصرالله
             i += 2
             continue

@@ -13,7 +13,9 @@ Three passes, from safest to most context-bound:
    and whose other parts share a consonant skeleton (فؤاد حسين / فايد حسين in a
    machine-translated copy) are one person, unless both appear in one article, which
    proves they are two.
-4. **Acronyms and translations in context**: an acronym joins the organisation whose
+4. **Renamings the text states**: «قوات سوريا الديمقراطية (قسد)», «الشرع، المعروف بأبي محمد
+   الجولاني» (found by the tagger's stage) join the two names wherever they appear.
+5. **Acronyms and translations in context**: an acronym joins the organisation whose
    initials it spells in the same article (INIS); inside one story, an Arabic
    organisation or place name joins its English rendering when each is the other's
    closest match by multilingual embedding (الهيئة الوطنية للموارد المائية / National
@@ -55,6 +57,7 @@ class MentionRef:
     story_id: str | None = None
     published: str | None = None
     role: str | None = None
+    same_as: int | None = None     # the article's text says this mention renames that one
 
 
 @dataclass
@@ -127,6 +130,7 @@ class EntityResolver:
         sets = _Sets()
         self._match_names(nodes, sets, romanize=_needs_romanization(nodes)
                           if self.romanize is None else self.romanize)
+        self._renamings(nodes, node_of, sets)
         self._garbles(nodes, sets)        # before lone surnames: a garble is not a second man
         self._short_names(nodes, node_of, sets)
         self._acronyms(nodes, sets)
@@ -220,6 +224,16 @@ class EntityResolver:
         for ids in unresolved.values():
             for other in ids[1:]:
                 sets.union(ids[0], other)
+
+    # -- renamings the text states ----------------------------------------------------
+
+    def _renamings(self, nodes, node_of, sets: _Sets) -> None:
+        for n in nodes:
+            for m in n.mentions:
+                if m.same_as is not None:
+                    other = node_of.get((m.article_id, m.same_as))
+                    if other is not None and other.type == n.type:
+                        sets.union(n.id, other.id)
 
     # -- pass 3: machine-translation garbles inside one story ------------------------
 

@@ -45,12 +45,13 @@ def date_from_row(row) -> DateRef:
 
 def mention_row(article_id: str, index: int, m: Mention) -> tuple:
     return (article_id, index, m.span.start, m.span.end, m.text, m.type, m.key, m.score, m.role,
-            m.entity_id)
+            m.same_as, m.entity_id)
 
 
 def mention_from_row(row) -> Mention:
     return Mention(span=Span(row["start"], row["end"]), text=row["text"], type=row["type"],
-                   key=row["key"], score=row["score"], entity_id=row["entity_id"], role=row["role"])
+                   key=row["key"], score=row["score"], entity_id=row["entity_id"], role=row["role"],
+                   same_as=row["same_as"])
 
 
 def entity_row(e: Entity, mentions: int) -> tuple:

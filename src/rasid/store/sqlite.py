@@ -21,7 +21,7 @@ from rasid.text.tokens import match_keys, match_text
 
 
 _INSERT_MENTION = ('INSERT INTO mentions (article_id, idx, start, "end", text, type, key, score,'
-                   ' role, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?)')
+                   ' role, same_as, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
 _INSERT_DATE = ('INSERT INTO dates (article_id, start, "end", text, value, end_value, grain, calendar,'
                 ' relative, flags, what) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
 
@@ -304,10 +304,10 @@ class SQLiteStore:
         from rasid.resolve.resolver import MentionRef
 
         rows = self.db.execute(
-            "SELECT m.article_id, m.idx, m.text, m.type, m.role, a.story_id, a.published"
+            "SELECT m.article_id, m.idx, m.text, m.type, m.role, a.story_id, a.published, m.same_as"
             " FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.idx")
         for r in rows:
-            yield MentionRef(r[0], r[1], r[2], r[3], r[5], r[6], r[4])
+            yield MentionRef(r[0], r[1], r[2], r[3], r[5], r[6], r[4], r[7])
 
     def replace_entities(self, entities: Iterable[Entity], entity_of: dict, keys: dict) -> None:
         """The resolver's whole result, in one transaction: entities and mention links."""

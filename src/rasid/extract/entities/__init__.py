@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from rasid.extract.entities.base import TYPES, Tagger, coarse_type
 from rasid.extract.entities.latin import tag_latin
+from rasid.extract.entities.renames import renames, with_bracketed_acronyms, with_kunya
 from rasid.extract.entities.roles import role_after, role_before
 from rasid.model import Article, Mention
 
@@ -64,13 +65,16 @@ class MentionExtractor:
             found += [m for m in tag_latin(text)
                       if not any(s < m.span.end and m.span.start < e for s, e in taken)]
             found.sort(key=lambda m: m.span.start)
+        found = with_bracketed_acronyms(text, with_kunya(text, list(found)))
         out = []
         floor = 0
-        for m in found:
+        for m, same_as in zip(found, renames(text, found)):
             role = None
             if m.type == "PER":
                 role = role_before(text, m.span.start, floor) or role_after(text, m.span.end)
-            out.append(replace(m, role=role) if role else m)
+            if role or same_as is not None:
+                m = replace(m, role=role, same_as=same_as)
+            out.append(m)
             floor = m.span.end
         return tuple(out)
 

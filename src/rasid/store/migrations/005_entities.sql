@@ -10,6 +10,7 @@ CREATE TABLE mentions (
     key        TEXT NOT NULL DEFAULT '',
     score      REAL NOT NULL DEFAULT 1,
     role       TEXT,
+    same_as    INTEGER,                   -- idx of an earlier mention this one renames
     entity_id  TEXT,
     PRIMARY KEY (article_id, idx)
 );
