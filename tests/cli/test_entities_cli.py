@@ -55,3 +55,14 @@ def test_show_entity_by_id_prefix(db, capsys):
 def test_train_ner_without_data_is_a_usage_error(tmp_path, capsys):
     assert main(["train-ner", "--data", str(tmp_path), "--out", str(tmp_path / "m")]) == 2
     assert "no ANERcorp" in capsys.readouterr().err
+
+
+def test_role_holders_from_the_command_line(db, capsys):
+    capsys.readouterr()
+    assert main(["entities", "--db", db, "--role", "وزير الخارجية", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert [(t["name"], t["first"]) for t in got] == [("فؤاد حسين", "2025-05-19")]
+    assert main(["entities", "--db", db, "--role", "وزير الخارجية", "--on", "2025-06-01"]) == 0
+    assert "فؤاد حسين" in capsys.readouterr().out
+    assert main(["entities", "--db", db, "--on", "2025-06-01"]) == 2
+    assert main(["entities", "--db", db, "--role", "وزير", "--on", "June"]) == 2

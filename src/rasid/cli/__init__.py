@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(p)
     p.add_argument("--type", choices=("PER", "ORG", "LOC"), default=None)
     p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--role", default=None, metavar="TITLE",
+                   help="who the corpus calls TITLE (e.g. \"الرئيس السوري\"), with dates")
+    p.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="with --role: the holder on that day")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=commands.cmd_entities)
 

@@ -87,6 +87,10 @@ def cmd_stories(args) -> int:
 
 
 def cmd_entities(args) -> int:
+    if args.role:
+        return _role_holders(args)
+    if args.on:
+        raise UsageError("--on needs --role TITLE")
     store = _existing_store(args)
     try:
         entities = store.entities(args.type, limit=args.limit)
@@ -98,6 +102,32 @@ def cmd_entities(args) -> int:
                       f"\t{' | '.join(e.variants[:6])}")
     finally:
         store.close()
+    return 0
+
+
+def _role_holders(args) -> int:
+    from dataclasses import asdict
+    from datetime import date
+
+    from rasid.resolve.roles import holder_on, holders
+
+    if args.on:
+        try:
+            date.fromisoformat(args.on)
+        except ValueError:
+            raise UsageError(f"--on wants a day as YYYY-MM-DD, not {args.on!r}") from None
+    store = _existing_store(args)
+    try:
+        tenures = holders(store.entities("PER"), args.role)
+    finally:
+        store.close()
+    if args.on:
+        tenures = [t for t in [holder_on(tenures, args.on)] if t is not None]
+    if args.json:
+        _print_json([asdict(t) for t in tenures])
+    else:
+        for t in tenures:
+            print(f"{t.first or '?'} .. {t.last or '?'}\t{t.name}\t{t.title}\t({t.uses} uses)\t{t.entity_id}")
     return 0
 
 

@@ -52,7 +52,8 @@ def store_digest(store: SQLiteStore, newest: int = 8) -> str:
             top = store.entities(kind, limit=5)
             if top:
                 lines.append(f"    {label}: " + ", ".join(
-                    f"{e.name_ar}{f' ({e.name_latin})' if e.name_latin else ''}"
+                    f"{e.name_ar or e.name_latin}"
+                    f"{f' ({e.name_latin})' if e.name_latin and e.name_latin != e.name_ar else ''}"
                     f" [{len(e.article_ids)}]" for e in top))
     if outlets:
         lines.append("  top outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets))
