@@ -528,3 +528,30 @@ def test_a_renaming_the_text_states_joins_the_names_everywhere():
 def test_a_renaming_across_types_is_ignored():
     refs = [M("r1", 0, "بغداد", "LOC", "s1"), MentionRef("r1", 1, "بغداد نيوز", "ORG", "s1", None, None, 0)]
     assert not together(resolve(refs), ("r1", 0), ("r1", 1))
+
+
+def test_a_title_alone_names_the_holder_of_its_day():
+    refs = [M("t1", 0, "بشار الأسد", "PER", "s1", "2024-06-01", "الرئيس السوري"),
+            M("t2", 0, "أحمد الشرع", "PER", "s2", "2025-02-01", "الرئيس السوري"),
+            M("t3", 0, "الرئيس السوري", "PER", "s3", "2025-03-01", "الرئيس السوري"),
+            M("t4", 0, "الرئيس السوري", "PER", "s4", "2024-07-01", "الرئيس السوري"),
+            M("t5", 0, "الرئيس السوري", "PER", "s5", "2019-07-01", "الرئيس السوري")]
+    res = resolve(refs)
+    assert together(res, ("t3", 0), ("t2", 0)) and together(res, ("t4", 0), ("t1", 0))
+    assert not together(res, ("t1", 0), ("t2", 0))
+    assert ("t5", 0) not in res.entity_of          # nobody held it within a year: no one named
+    assert all("الرئيس السوري" not in e.variants for e in res.entities)
+
+
+def test_a_title_alone_prefers_the_holder_named_in_its_own_article():
+    refs = [M("u1", 0, "فؤاد حسين", "PER", "s1", "2025-01-01", "وزير الخارجية العراقي"),
+            M("u1", 1, "وزير الخارجية العراقي", "PER", "s1", "2025-01-01", "وزير الخارجية العراقي"),
+            M("u2", 0, "محمد علي الحكيم", "PER", "s2", "2024-12-30", "وزير الخارجية العراقي")]
+    res = resolve(refs)
+    assert together(res, ("u1", 0), ("u1", 1)) and not together(res, ("u1", 1), ("u2", 0))
+
+
+def test_a_shorter_title_is_not_read_across_articles():
+    refs = [M("v1", 0, "فؤاد حسين", "PER", "s1", "2025-01-01", "وزير الخارجية العراقي"),
+            M("v2", 0, "وزير الخارجية", "PER", "s2", "2025-01-02", "وزير الخارجية")]
+    assert ("v2", 0) not in resolve(refs).entity_of

@@ -15,7 +15,10 @@ Three passes, from safest to most context-bound:
    proves they are two.
 4. **Renamings the text states**: «قوات سوريا الديمقراطية (قسد)», «الشرع، المعروف بأبي محمد
    الجولاني» (found by the tagger's stage) join the two names wherever they appear.
-5. **Acronyms and translations in context**: an acronym joins the organisation whose
+5. **Titles standing for a person** («وقال الرئيس السوري إن…», where the mention's text is its
+   own role): the person the same article gives that title, else the one the archive calls
+   so nearest the article's date (within a year); with neither, the mention names no one.
+6. **Acronyms and translations in context**: an acronym joins the organisation whose
    initials it spells in the same article (INIS); inside one story, an Arabic
    organisation or place name joins its English rendering when each is the other's
    closest match by multilingual embedding (الهيئة الوطنية للموارد المائية / National
@@ -101,7 +104,13 @@ class _Node:
         return self.texts.most_common(1)[0][0]
 
     @property
+    def title_only(self) -> bool:
+        return all(m.role == m.text for m in self.mentions)
+
+    @property
     def full(self) -> bool:
+        if self.title_only:
+            return False
         if self.alias is not None:
             return True
         if _is_acronym(self.text):
@@ -133,10 +142,12 @@ class EntityResolver:
         self._renamings(nodes, node_of, sets)
         self._garbles(nodes, sets)        # before lone surnames: a garble is not a second man
         self._short_names(nodes, node_of, sets)
+        named_titles = self._titles(nodes, sets)
         self._acronyms(nodes, sets)
         if self.embed is not None:
             self._translations(nodes, sets)
-        return self._records(nodes, node_of, sets)
+        return self._records([n for n in nodes if not n.title_only or n.id in named_titles],
+                             node_of, sets)
 
     # -- forms ---------------------------------------------------------------------
 
@@ -150,7 +161,9 @@ class EntityResolver:
             alias = aliases.lookup(m.text, clitics=True)
             kind = alias.type if alias is not None else m.type
             key = ("alias", alias.id) if alias is not None else (kind, tokens)
-            if alias is None and (kind == "PER" and len(tokens) == 1 or _is_acronym(m.text)):
+            if m.role is not None and m.role == m.text:
+                key = ("title", tokens, m.article_id)   # resolved by date in _titles
+            elif alias is None and (kind == "PER" and len(tokens) == 1 or _is_acronym(m.text)):
                 # A lone surname or an acronym is read in its own story: الشرع in 2012 and
                 # in 2025 may be two men, BOC two companies; each story's use is resolved
                 # separately (and uses no full name explains are joined by spelling).
@@ -203,7 +216,7 @@ class EntityResolver:
                         full_in_story[m.story_id].add(n.id)
         unresolved: dict[tuple, list[int]] = defaultdict(list)
         for n in nodes:
-            if n.full or n.type != "PER":
+            if n.full or n.type != "PER" or n.title_only:
                 continue
             part = n.tokens[0]
             # A short name joins a full name only when every use of it agrees on which one.
@@ -234,6 +247,52 @@ class EntityResolver:
                     other = node_of.get((m.article_id, m.same_as))
                     if other is not None and other.type == n.type:
                         sets.union(n.id, other.id)
+
+    # -- titles standing for a person ------------------------------------------------
+
+    def _titles(self, nodes: Sequence[_Node], sets: _Sets) -> set[int]:
+        """Join each title-only mention to its holder; return the nodes that found one."""
+        from datetime import date
+
+        from rasid.resolve.roles import _contains, _words
+
+        holders: list[tuple[tuple[str, ...], str | None, str, int]] = []  # title, date, article, node
+        for n in nodes:
+            if n.type == "PER" and n.full:
+                for m in n.mentions:
+                    if m.role and m.role != m.text:
+                        holders.append((_words(m.role), m.published, m.article_id, n.id))
+        named: set[int] = set()
+        for n in nodes:
+            if not n.title_only:
+                continue
+            m = n.mentions[0]
+            want = _words(m.text)
+            fits = [h for h in holders if _contains(h[0], want)]
+            here = {sets.find(h[3]) for h in fits if h[2] == m.article_id}
+            if len(here) == 1:
+                sets.union(n.id, here.pop())
+                named.add(n.id)
+                continue
+            if here or not m.published:
+                continue  # two holders in one article, or no date to choose by
+            day = date.fromisoformat(m.published)
+            near: dict[int, int] = {}
+            for title, when, _, nid in fits:
+                # Across articles only the very title counts: «وزير الخارجية» alone could
+                # be any country's minister.
+                if when and title == want:
+                    gap = abs((date.fromisoformat(when) - day).days)
+                    if gap <= 365:
+                        root = sets.find(nid)
+                        near[root] = min(gap, near.get(root, gap))
+            if near:
+                best = min(near.values())
+                closest = [r for r, g in near.items() if g == best]
+                if len(closest) == 1:
+                    sets.union(n.id, closest[0])
+                    named.add(n.id)
+        return named
 
     # -- pass 3: machine-translation garbles inside one story ------------------------
 
@@ -436,7 +495,8 @@ def _entity(members: list[_Node]) -> Entity:
     article_ids, story_ids, roles = set(), set(), {}
     for n in members:
         types[n.type] += len(n.mentions)
-        texts.update(n.texts)
+        if not n.title_only:  # «الرئيس السوري» names him on a date; it is not his name
+            texts.update(n.texts)
         for m in n.mentions:
             article_ids.add(m.article_id)
             if m.story_id:
@@ -447,7 +507,7 @@ def _entity(members: list[_Node]) -> Entity:
                 if key not in roles or (role.article_id, role.title) < (roles[key].article_id, roles[key].title):
                     roles[key] = role
     kind = alias.type if alias else types.most_common(1)[0][0]
-    full = [n for n in members if n.full] or members
+    full = [n for n in members if n.full] or [n for n in members if not n.title_only] or members
     arabic = Counter({t: c for n in full for t, c in n.texts.items() if not is_latin(t)})
     latin = Counter({t: c for n in full for t, c in n.texts.items() if is_latin(t)})
     first_seen: dict[str, str] = {}

@@ -92,3 +92,17 @@ def test_role_after_stops_at_reporting_verb_and_conjunction_title_stripped():
 ])
 def test_role_after_needs_comma_and_title(text):
     assert after(text, "حميد الشطري") is None
+
+
+def test_a_title_standing_alone_is_a_reference_to_a_person():
+    from rasid.extract.entities import MentionExtractor
+
+    text = ("استقبل الرئيس السوري أحمد الشرع وزير الخارجية العراقي فؤاد حسين في دمشق. "
+            "وقال الرئيس السوري إن بلاده تدعم العراق، فيما أكد وزير الخارجية العراقي أن الزيارة مهمة. "
+            "وقال الرئيس إن الوقت حان.")
+    ms = MentionExtractor().mentions(text)
+    titles = [(m.text, m.type) for m in ms if m.role == m.text]
+    # The titles before names are roles, not references; a bare «الرئيس» says too little.
+    assert titles == [("الرئيس السوري", "PER"), ("وزير الخارجية العراقي", "PER")]
+    assert [m.span.start for m in ms] == sorted(m.span.start for m in ms)
+    assert all(text[m.span.start:m.span.end] == m.text for m in ms)

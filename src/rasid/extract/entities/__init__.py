@@ -12,7 +12,7 @@ from functools import lru_cache
 from rasid.extract.entities.base import TYPES, Tagger, coarse_type
 from rasid.extract.entities.latin import tag_latin
 from rasid.extract.entities.renames import renames, with_bracketed_acronyms, with_kunya
-from rasid.extract.entities.roles import role_after, role_before
+from rasid.extract.entities.roles import role_after, role_before, title_references
 from rasid.model import Article, Mention
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -76,6 +76,15 @@ class MentionExtractor:
                 m = replace(m, role=role, same_as=same_as)
             out.append(m)
             floor = m.span.end
+        titles = title_references(text, out)
+        if titles:
+            # Merge in text order; `same_as` indexes are renumbered to match.
+            merged = sorted(range(len(out) + len(titles)),
+                            key=lambda k: (out + titles)[k].span.start)
+            new_index = {old: new for new, old in enumerate(merged)}
+            out = [(out + titles)[k] for k in merged]
+            out = [replace(m, same_as=new_index[m.same_as]) if m.same_as is not None else m
+                   for m in out]
         return tuple(out)
 
     def __call__(self, article: Article) -> Article:

@@ -73,6 +73,51 @@ def role_after(text: str, end: int, window: int = 120) -> str | None:
     return _clean(text[base + tokens[0].start: base + last.end])
 
 
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    from rasid.resources import read_lines
+
+    return frozenset(match_key(w) for w in read_lines("ner/offices.txt"))
+
+
+_MODIFIER = re.compile(r"^(?:[وف]?(?:ال|لل))|ي(?:ة|ه)?$")
+MAX_TITLE_REFERENCE = 5
+
+
+def title_references(text: str, mentions) -> list:
+    """Titles standing alone for a person: «وقال الرئيس السوري إن…», «أكد وزير الخارجية
+    العراقي». An office word with at least one modifier (a definite genitive or a nisba),
+    not followed by a name (that is a role) and not inside another mention. Returned as PER
+    mentions whose `role` is their own text, for the resolver to name by date."""
+    from rasid.model import Mention, Span
+
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    offices = _offices()
+    tokens = tokenize(text)
+    out = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        word = tok.text[1:] if tok.text[:1] in "وف" and match_key(tok.text[1:]) in offices else tok.text
+        if not tok.is_word or match_key(word) not in offices:
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(tokens) and j - i <= MAX_TITLE_REFERENCE and tokens[j].is_word
+               and not _stops(tokens[j].text) and _MODIFIER.search(tokens[j].text)):
+            j += 1
+        start = tok.start + (len(tok.text) - len(word))
+        end = tokens[j - 1].end
+        follows = tokens[j].start if j < len(tokens) else len(text)
+        named = any(s >= end and s <= follows + 1 for s, _ in taken)  # a name right after: a role
+        inside = any(s < end and start < e for s, e in taken)
+        if j > i + 1 and not named and not inside:
+            phrase = text[start:end]
+            out.append(Mention(Span(start, end), phrase, "PER", score=0.5, role=phrase))
+        i = j
+    return out
+
+
 def _stops(word: str) -> bool:
     """A word that ends a title, with or without a glued و/ف (وقال، فأكد)."""
     key = match_key(word)
