@@ -128,6 +128,39 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what, through whom: one attribution in `Article.text`.
+
+    `span` covers what was said (inside the quotation marks for a direct quote, the
+    reported clause after أن/إن otherwise); `speaker_span` the words that name the speaker
+    (a name, a title, or an anonymous source such as «مسؤول عراقي»).
+    """
+    span: Span
+    text: str
+    speaker_text: str
+    speaker_span: Span | None = None
+    speaker_mention: int | None = None     # index into Article.mentions when a name speaks
+    speaker_entity_id: str | None = None   # filled from that mention's entity
+    channel: str | None = None             # «العربي الجديد» in «قال لـ"العربي الجديد"», «بيان»
+    direct: bool = False
+    anonymous: bool = False
+    denial: bool = False                   # نفى / نفت: the speaker denies what follows
+    verb: str | None = None                # the reporting verb as written
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number the text states, with what it counts: «9 آلاف عنصر من داعش»."""
+    span: Span
+    text: str
+    value: float
+    unit: str | None = None       # what is counted or measured (عنصر، قتيلاً، دولار، %)
+    about: str | None = None      # the words that say what the figure is of
+    approx: str | None = None     # نحو | قرابة | أكثر من | أقل من | حوالي … as written
+    low: float | None = None      # a range «بين 10 و15» : low..value
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     """A title seen next to an entity's name ("وزير الخارجية العراقي"), dated by its article."""
     title: str
@@ -180,6 +213,8 @@ class Article:
     removed: tuple[Removal, ...] = ()
     dates: tuple[DateRef, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
     story_id: str | None = None
     thread_id: str | None = None
     extra: dict = field(default_factory=dict)
