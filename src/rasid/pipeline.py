@@ -5,6 +5,7 @@
           -> clean (raw -> Article)
           -> dates (date expressions resolved; a missing publication date inferred from the text)
           -> mentions (people, organisations, places, with titles written beside them)
+          -> quotes (who said what, through which channel, anonymous or not, denials)
           -> story (articles -> stories, with timelines)
           -> store (one transaction per batch)
     then, over the corpus: publication dates still missing are inferred from related
@@ -31,6 +32,7 @@ from rasid.clean import Cleaner
 from rasid.extract.dates import DateExtractor
 from rasid.extract.dates.published import infer_published
 from rasid.extract.entities import MentionExtractor
+from rasid.extract.quotes import QuoteExtractor
 from rasid.config import Settings, load_settings
 from rasid.ids import article_id
 from rasid.ingest import InputFile, find_files, read_file
@@ -86,12 +88,14 @@ class Pipeline:
         self.cleaner = Cleaner()
         self.dates = DateExtractor()
         self.mentions = MentionExtractor(self.settings.ner_model)
+        self.quotes = QuoteExtractor()
         self.entity_stage = EntityStage(embeddings=self.settings.embeddings)
         self.stories = SingletonStories()  # every article has a story from its first commit on
         self.derive_stage = DerivationStage(embeddings=self.settings.embeddings)
         self.story_stage = StoryStage(embeddings=self.settings.embeddings)
         self.versions = {self.cleaner.name: self.cleaner.version, self.dates.name: self.dates.version,
-                         self.mentions.name: self.mentions.version}
+                         self.mentions.name: self.mentions.version,
+                         self.quotes.name: self.quotes.version}
 
     def _article(self, raw: RawDocument, aid: str, seconds: Counter) -> tuple[Article, bool]:
         """clean -> dates (a missing publication date inferred from the text where it can be);
@@ -101,11 +105,16 @@ class Pipeline:
         t1 = perf_counter()
         a, needs_corpus = self.dates.analyse(cleaned)
         t2 = perf_counter()
-        a = self.mentions(a)
+        a = self._extract(a)
         seconds["clean"] += t1 - t0
         seconds["dates"] += t2 - t1
-        seconds["mentions"] += perf_counter() - t2
+        seconds["extract"] += perf_counter() - t2
         return replace(a, stages=dict(self.versions)), needs_corpus
+
+    def _extract(self, article: Article) -> Article:
+        """Mentions, then the quotes whose speakers they name."""
+        a = self.mentions(article)
+        return replace(a, quotes=tuple(self.quotes(a.text, a.mentions)))
 
     def _flush(self, batch: _Batch, report: IngestReport) -> None:
         t0 = perf_counter()
@@ -150,11 +159,11 @@ class Pipeline:
         """Re-run per-article stages on stored articles an older version produced;
         returns how many articles were brought up to date."""
         ids = self.store.articles_behind(self.dates.name, self.dates.version)
-        ids = list(dict.fromkeys(ids + self.store.articles_behind(self.mentions.name,
-                                                                  self.mentions.version)))
+        for stage in (self.mentions, self.quotes):
+            ids = list(dict.fromkeys(ids + self.store.articles_behind(stage.name, stage.version)))
         for i in range(0, len(ids), self.settings.batch_size):
             articles = [self.store.article(aid) for aid in ids[i:i + self.settings.batch_size]]
-            redone = [self.mentions(_redate(self.dates, a, a.published, a.published_inferred,
+            redone = [self._extract(_redate(self.dates, a, a.published, a.published_inferred,
                                             self.versions))
                       for a in articles if a is not None]
             self.store.update_articles(redone, self.stories.assign(redone))

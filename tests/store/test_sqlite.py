@@ -88,7 +88,7 @@ def test_write_batch_is_all_or_nothing_when_an_insert_fails(store):
         store.write_batch([good, bad], [Rejection("x.txt", None, "empty", "empty")],
                           [_story("s1", (good.id,), "2024-01-01")], [FileDone("0" * 64, "x", 1, 1)])
     assert store.counts() == {"articles": 0, "stories": 0, "rejected": 0, "outlets": 0, "files": 0,
-                            "derivations": 0, "mentions": 0, "entities": 0}
+                            "derivations": 0, "mentions": 0, "entities": 0, "quotes": 0, "figures": 0}
     assert _count(store, "articles_fts") == 0
     assert _count(store, "files") == 0
     assert not store.db.in_transaction
@@ -200,4 +200,4 @@ def test_counts_include_distinct_outlets(store):
     store.write_batch([_article(1, outlet="أ"), _article(2, outlet="أ"), _article(3, outlet="ب"),
                        _article(4)])
     assert store.counts() == {"articles": 4, "stories": 0, "rejected": 0, "outlets": 2, "files": 0,
-                            "derivations": 0, "mentions": 0, "entities": 0}
+                            "derivations": 0, "mentions": 0, "entities": 0, "quotes": 0, "figures": 0}

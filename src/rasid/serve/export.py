@@ -13,7 +13,7 @@ from typing import TextIO
 
 from rasid.errors import UsageError
 from rasid.serve.records import (article_record, entity_record, rejection_record, story_record,
-                                thread_record)
+                                story_voices, thread_record)
 from rasid.store.base import Store
 
 FORMATS = ("json", "jsonl", "csv")
@@ -44,7 +44,8 @@ def _articles(store: Store):
 def _sections(store: Store):
     yield "articles", _articles(store)
     yield "entities", (entity_record(e) for e in store.entities())
-    yield "stories", (story_record(s) for s in store.stories())
+    voices = story_voices(store.iter_articles())
+    yield "stories", (story_record(s, voices.get(s.id)) for s in store.stories())
     yield "rejected", (rejection_record(r) for r in store.iter_rejections())
     yield "threads", _threads(store)  # an addition: threads with their combined timelines
 

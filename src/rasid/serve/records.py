@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rasid.model import Article, DateRef, Derivation, Entity, Mention, Rejection, Story, TimelineEntry
+from rasid.model import (Article, DateRef, Derivation, Entity, Figure, Mention, Quote, Rejection,
+                         Story, TimelineEntry)
 from rasid.story.timeline import merge_timelines
 
 
@@ -54,8 +55,8 @@ def article_record(a: Article, derivations: Iterable[Derivation] = ()) -> dict:
         "derived_from": derived_from_records(a.id, derivations),
         "mentions": [mention_record(m) for m in a.mentions],
         "dates": [date_record(d) for d in a.dates],
-        "quotes": [],
-        "figures": [],
+        "quotes": [quote_record(q, a.mentions) for q in a.quotes],
+        "figures": [figure_record(f) for f in a.figures],
         # Additions beyond the contract (allowed: fields may be added, never removed).
         "published_at": a.published_at,
         "source": a.source,
@@ -65,7 +66,8 @@ def article_record(a: Article, derivations: Iterable[Derivation] = ()) -> dict:
     }
 
 
-def story_record(s: Story) -> dict:
+def story_record(s: Story, voices: dict | None = None) -> dict:
+    voices = voices or {}
     return {
         "id": s.id,
         "thread_id": s.thread_id,
@@ -78,6 +80,9 @@ def story_record(s: Story) -> dict:
         "summary": [],
         "discrepancies": [],
         "outlets": list(s.outlets),
+        # additions: who the story quotes, and how many statements come from unnamed sources
+        "speakers": voices.get("speakers", []),
+        "anonymous_sources": voices.get("anonymous_sources", 0),
     }
 
 
@@ -86,6 +91,41 @@ def mention_record(m: Mention) -> dict:
             "entity_id": m.entity_id,
             # additions: the tagger's confidence, the title written beside the name
             "score": m.score, "role": m.role}
+
+
+def quote_record(q: Quote, mentions: tuple[Mention, ...] = ()) -> dict:
+    speaker = mentions[q.speaker_mention] if q.speaker_mention is not None and q.speaker_mention < len(mentions) else None
+    sp = q.speaker_span
+    return {"text": q.text, "speaker_entity_id": speaker.entity_id if speaker else q.speaker_entity_id,
+            "speaker_text": q.speaker_text, "channel": q.channel, "direct": q.direct,
+            # additions: offsets, anonymity, denial, the reporting verb
+            "start": q.span.start, "end": q.span.end,
+            "speaker_start": sp.start if sp else None, "speaker_end": sp.end if sp else None,
+            "anonymous": q.anonymous, "denial": q.denial, "verb": q.verb}
+
+
+def figure_record(f: Figure) -> dict:
+    return {"text": f.text, "value": f.value, "unit": f.unit, "about": f.about,
+            # additions: offsets, the approximation word, a range's lower end
+            "start": f.span.start, "end": f.span.end, "approx": f.approx, "low": f.low}
+
+
+def story_voices(articles) -> dict[str, dict]:
+    """story id -> its anonymous-source count and the speakers it quotes (most quoted first)."""
+    from collections import Counter
+
+    out: dict[str, dict] = {}
+    for a in articles:
+        if not a.story_id:
+            continue
+        entry = out.setdefault(a.story_id, {"anonymous": 0, "speakers": Counter()})
+        for q in a.quotes:
+            if q.anonymous:
+                entry["anonymous"] += 1
+            else:
+                entry["speakers"][q.speaker_text] += 1
+    return {sid: {"anonymous_sources": e["anonymous"],
+                  "speakers": [s for s, _ in e["speakers"].most_common()]} for sid, e in out.items()}
 
 
 def entity_record(e: Entity) -> dict:

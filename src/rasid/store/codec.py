@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import zlib
 
-from rasid.model import (Article, DateRef, Derivation, Entity, Mention, OffsetMap, Rejection,
-                         Removal, Role, Span, Story, TimelineEntry)
+from rasid.model import (Article, DateRef, Derivation, Entity, Figure, Mention, OffsetMap, Quote,
+                         Rejection, Removal, Role, Span, Story, TimelineEntry)
 
 
 def _spans(spans) -> list[list[int]]:
@@ -54,6 +54,32 @@ def mention_from_row(row) -> Mention:
                    same_as=row["same_as"])
 
 
+def quote_row(article_id: str, index: int, q: Quote) -> tuple:
+    sp = q.speaker_span
+    return (article_id, index, q.span.start, q.span.end, q.speaker_text, sp.start if sp else None,
+            sp.end if sp else None, q.speaker_mention, q.channel, int(q.direct), int(q.anonymous),
+            int(q.denial), q.verb)
+
+
+def quote_from_row(row, text: str) -> Quote:
+    sp = Span(row["speaker_start"], row["speaker_end"]) if row["speaker_start"] is not None else None
+    return Quote(span=Span(row["start"], row["end"]), text=text[row["start"]:row["end"]],
+                 speaker_text=row["speaker_text"], speaker_span=sp,
+                 speaker_mention=row["speaker_mention"], channel=row["channel"],
+                 direct=bool(row["direct"]), anonymous=bool(row["anonymous"]),
+                 denial=bool(row["denial"]), verb=row["verb"])
+
+
+def figure_row(article_id: str, index: int, f: Figure) -> tuple:
+    return (article_id, index, f.span.start, f.span.end, f.value, f.low, f.unit, f.about, f.approx)
+
+
+def figure_from_row(row, text: str) -> Figure:
+    return Figure(span=Span(row["start"], row["end"]), text=text[row["start"]:row["end"]],
+                  value=row["value"], low=row["low"], unit=row["unit"], about=row["about"],
+                  approx=row["approx"])
+
+
 def entity_row(e: Entity, mentions: int) -> tuple:
     data = {"variants": list(e.variants), "article_ids": list(e.article_ids),
             "story_ids": list(e.story_ids), "aliases": list(e.aliases),
@@ -76,7 +102,8 @@ def story_data(s: Story) -> str:
                       ensure_ascii=False)
 
 
-def article_from_row(row, dates: tuple[DateRef, ...] = (), mentions: tuple[Mention, ...] = ()) -> Article:
+def article_from_row(row, dates: tuple[DateRef, ...] = (), mentions: tuple[Mention, ...] = (),
+                     quotes: tuple[Quote, ...] = (), figures: tuple[Figure, ...] = ()) -> Article:
     layout = json.loads(row["layout"])
     return Article(
         id=row["id"], source_id=row["source_id"], source=row["source"], line=row["line"],
@@ -90,7 +117,8 @@ def article_from_row(row, dates: tuple[DateRef, ...] = (), mentions: tuple[Menti
         sentences=tuple(Span(*s) for s in layout["sentences"]),
         removed=tuple(Removal(Span(s, e), why) for s, e, why in layout["removed"]),
         story_id=row["story_id"], thread_id=row["thread_id"], extra=json.loads(row["extra"]),
-        dates=dates, mentions=mentions, stages=json.loads(row["stage_versions"]),
+        dates=dates, mentions=mentions, quotes=quotes, figures=figures,
+        stages=json.loads(row["stage_versions"]),
     )
 
 

@@ -15,13 +15,19 @@ from rasid.model import Article, Derivation, Entity, Rejection, Story
 from rasid.store.base import FileDone, SearchHit
 from rasid.store.codec import (article_from_row, date_from_row, date_row, derivation_from_row,
                                derivation_row, entity_from_row, entity_row, layout_json,
-                               mention_from_row, mention_row, pack_text, rejection_from_row,
+                               figure_from_row, figure_row, mention_from_row, mention_row,
+                               pack_text, quote_from_row, quote_row, rejection_from_row,
                                story_data, story_from_row)
 from rasid.text.tokens import match_keys, match_text
 
 
 _INSERT_MENTION = ('INSERT INTO mentions (article_id, idx, start, "end", text, type, key, score,'
                    ' role, same_as, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
+_INSERT_QUOTE = ('INSERT INTO quotes (article_id, idx, start, "end", speaker_text, speaker_start,'
+                 ' speaker_end, speaker_mention, channel, direct, anonymous, denial, verb)'
+                 ' VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)')
+_INSERT_FIGURE = ('INSERT INTO figures (article_id, idx, start, "end", value, low, unit, about, approx)'
+                  ' VALUES (?,?,?,?,?,?,?,?,?)')
 _INSERT_DATE = ('INSERT INTO dates (article_id, start, "end", text, value, end_value, grain, calendar,'
                 ' relative, flags, what) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
 
@@ -145,8 +151,7 @@ class SQLiteStore:
                     cur.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?,?,?)",
                                 (cur.lastrowid, index_text(a.headline), index_text(a.text)))
                     cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
-                    cur.executemany(_INSERT_MENTION, [mention_row(a.id, i, m)
-                                                      for i, m in enumerate(a.mentions)])
+                    self._put_extracted(cur, a)
             for r in rejections:
                 cur.execute(
                     "INSERT OR IGNORE INTO rejected (id, source, line, code, reason, size, sha256,"
@@ -159,6 +164,12 @@ class SQLiteStore:
                             " VALUES (?,?,?,?,?)", (f.sha256, f.source, f.size, f.items, now))
         return added
 
+    @staticmethod
+    def _put_extracted(cur, a: Article) -> None:
+        cur.executemany(_INSERT_MENTION, [mention_row(a.id, i, m) for i, m in enumerate(a.mentions)])
+        cur.executemany(_INSERT_QUOTE, [quote_row(a.id, i, q) for i, q in enumerate(a.quotes)])
+        cur.executemany(_INSERT_FIGURE, [figure_row(a.id, i, f) for i, f in enumerate(a.figures)])
+
     # -- reading ----------------------------------------------------------
     def _dates(self, article_id: str) -> tuple:
         rows = self.db.execute('SELECT * FROM dates WHERE article_id = ? ORDER BY start', (article_id,))
@@ -169,7 +180,12 @@ class SQLiteStore:
         return tuple(mention_from_row(r) for r in rows)
 
     def _article(self, row) -> Article:
-        return article_from_row(row, self._dates(row["id"]), self._mentions(row["id"]))
+        aid, text = row["id"], row["text"]
+        quotes = tuple(quote_from_row(r, text) for r in self.db.execute(
+            "SELECT * FROM quotes WHERE article_id = ? ORDER BY idx", (aid,)))
+        figures = tuple(figure_from_row(r, text) for r in self.db.execute(
+            "SELECT * FROM figures WHERE article_id = ? ORDER BY idx", (aid,)))
+        return article_from_row(row, self._dates(aid), self._mentions(aid), quotes, figures)
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -294,8 +310,9 @@ class SQLiteStore:
                                               json.dumps(a.stages), a.id))
                 cur.execute("DELETE FROM dates WHERE article_id = ?", (a.id,))
                 cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
-                cur.execute("DELETE FROM mentions WHERE article_id = ?", (a.id,))
-                cur.executemany(_INSERT_MENTION, [mention_row(a.id, i, m) for i, m in enumerate(a.mentions)])
+                for table in ("mentions", "quotes", "figures"):
+                    cur.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
+                self._put_extracted(cur, a)
             self._put_stories(cur, stories)
 
     # -- entities -----------------------------------------------------------
@@ -517,6 +534,8 @@ class SQLiteStore:
             "derivations": one("SELECT count(*) FROM derivations"),
             "mentions": one("SELECT count(*) FROM mentions"),
             "entities": one("SELECT count(*) FROM entities"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "figures": one("SELECT count(*) FROM figures"),
         }
 
     def close(self) -> None:

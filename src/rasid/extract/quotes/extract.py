@@ -1,0 +1,378 @@
+"""Quotes in Arabic news: direct («…»، "…") and reported (قال X إن…), with their speaker.
+
+Arabic news attributes almost every statement with a small set of shapes, read here by
+rule, in the order a reader would:
+
+1. **Reported speech**: a reporting verb (قال، أكد، نفى، أضاف… in `resources/quotes/verbs.tsv`),
+   the speaker's words, an optional channel («لـ"العربي الجديد"», «لوكالة الأنباء
+   العراقية», «في بيان»), then أن / إن and what was said, to the end of the sentence. A
+   continuation with no speaker of its own (وأضاف أن، مضيفاً أن، مشيراً إلى أن) belongs to the
+   previous speaker.
+2. **Direct quotes**: text between quotation marks of at least three words, attributed
+   by the reporting clause before it in its sentence («وقال الوزير: "…"»), else by one
+   right after it («"…"، قال الوزير»). A quote interrupted by its attribution keeps one
+   speaker for both halves. Short quoted words are names or titles (عملية "الفجر"),
+   not quotes; a quotation mark with no partner in its paragraph quotes nothing.
+
+The speaker is anonymous when its first word is a source word (مسؤول، مصدر، مصادر…,
+`resources/quotes/anonymous.txt`) and no name is inside it. When the article's mentions
+are given, a speaker phrase holding a person or organisation mention points at it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rasid.extract.quotes.lexicon import anonymous_heads, channel_words, fold, verb_kind
+from rasid.model import Mention, Quote, Span
+from rasid.text.tokens import Token, tokenize
+
+MIN_QUOTE_WORDS = 3
+MAX_SPEAKER_WORDS = 9
+MAX_ATTRIBUTION_GAP = 160      # characters between a direct quote and its reporting clause
+_PAIRS = {"«": "»", "“": "”", "‹": "›", "„": "“", '"': '"'}
+_COMPLEMENTIZERS = frozenset(fold(w) for w in
+                             "إن أن بأن إنه أنه إنها أنها إنهم أنهم بأنه بأنها لأن".split())
+_SPEAKER_STOPS = frozenset(fold(w) for w in "في خلال عبر أمام لدى عن على إلى الى مع حول عقب بعد".split())
+_CHANNEL_HEADS = frozenset(fold(w) for w in "وكالة صحيفة قناة موقع إذاعة تلفزيون شبكة مجلة".split())
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+# Words between a verb and أن that are not a speaker: «وأضاف أيضاً أن», «وقال من جهته إن».
+_FILLERS = frozenset(fold(w) for w in "أيضا أيضاً كذلك بدوره بدورها بدورهم حينها آنذاك".split())
+_ASIDES = frozenset(fold(w) for w in "جهته جانبه ناحيته جهتها جانبها ناحيتها جهتهم جانبهم".split())
+_DENIED = frozenset(fold(w) for w in "صحة وجود أي الاتهامات الادعاءات ما".split())
+_ACCORDING = frozenset(fold(w) for w in "بحسب حسب وفق وفقا وفقاً".split())
+
+
+@dataclass
+class _Clause:
+    verb: Token
+    kind: str
+    speaker: tuple[int, int] | None   # character span
+    channel: str | None
+    content_start: int | None         # where the reported clause starts (after أن/إن/:)
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), text.rfind("؟", 0, pos),
+                text.rfind("!", 0, pos)) + 1
+    m = _SENTENCE_END.search(text, pos)
+    return start, (m.start() if m else len(text))
+
+
+def _word(tok: Token) -> str:
+    return fold(tok.text)
+
+
+def _person_ahead(tokens: list[Token], j: int, people: frozenset[int], reach: int = 6) -> bool:
+    """A person's name starts within `reach` words, before any أن/إن, colon or quote."""
+    for tok in tokens[j:j + reach]:
+        if tok.start in people:
+            return True
+        if _word(tok) in _COMPLEMENTIZERS or tok.text in (":", "«", '"', "“"):
+            return False
+    return False
+
+
+def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
+                 people: frozenset[int] = frozenset()) -> _Clause:
+    """From the verb at tokens[i]: the speaker words, a channel, and where speech starts."""
+    j = i + 1
+    first = j
+    speaker_end = None
+    channel = None
+    content = None
+    words = 0
+    closed = False
+    while j < len(tokens) and words <= MAX_SPEAKER_WORDS:
+        tok = tokens[j]
+        w = _word(tok)
+        if kind == "deny" and (w in _DENIED or (channel is not None and tok.is_word)) and speaker_end:
+            content = tok.start  # نفى مصدر أمني صحة الأنباء: what is denied needs no أن
+            break
+        if tok.text == ":":
+            content = tok.end
+            break
+        if w in _COMPLEMENTIZERS or (w in ("الي", "إلى", "الى") and j + 1 < len(tokens)
+                                     and _word(tokens[j + 1]) in _COMPLEMENTIZERS):
+            if w in ("الي", "إلى", "الى"):
+                j += 1
+            content = tokens[j].end
+            break
+        if tok.text in "«“\"‹":
+            break
+        if not tok.is_word and tok.text not in ("،", ","):
+            if tok.text in ("(", ")", "-"):
+                j += 1
+                continue
+            break
+        if tok.text in ("،", ","):
+            # «قال الشطري، رئيس جهاز المخابرات، إن…»: the apposition is a title, not the
+            # speaker's words; keep reading for a channel or أن/إن.
+            closed = speaker_end is not None
+            j += 1
+            continue
+        chan = _channel_at(text, tokens, j)
+        if chan is not None:
+            channel, j = chan
+            speaker_end = speaker_end or tokens[j - 1].end
+            continue
+        if w in _FILLERS and speaker_end is None:
+            j += 1
+            continue
+        if w == "من" and j + 1 < len(tokens) and _word(tokens[j + 1]) in _ASIDES:
+            j += 2
+            continue
+        if verb_kind(tok.text) is not None:
+            break
+        if w in _SPEAKER_STOPS and not (speaker_end is not None and not closed
+                                        and _person_ahead(tokens, j, people)):
+            break  # «الباحث في الشأن الأمني أحمد النعيمي»: a title's في leads to the name
+        if channel is not None:
+            break  # words after the channel are not the speaker's
+        if not closed:
+            speaker_end = tok.end
+        words += 1
+        j += 1
+    speaker = None
+    if first < len(tokens) and speaker_end is not None and tokens[first].start < speaker_end:
+        words = [t for t in tokens[first:j] if t.is_word and t.end <= speaker_end
+                 and _word(t) not in _FILLERS]
+        if words:
+            speaker = (words[0].start, words[-1].end)
+    return _Clause(tokens[i], kind, speaker, channel, content)
+
+
+def _channel_at(text: str, tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """A channel starting at tokens[j]: لـ"X", لوكالة X, في بيان …; (name, next index)."""
+    tok = tokens[j]
+    w = _word(tok)
+    # لـ«العربي الجديد» / لـ"العربي الجديد"
+    if w in ("ل", "لـ") or tok.text in ("لـ", "ل"):
+        k = j + 1
+        if k < len(tokens) and tokens[k].text == "ـ":
+            k += 1
+        if k < len(tokens) and tokens[k].text in _PAIRS:
+            close = _PAIRS[tokens[k].text]
+            end = text.find(close, tokens[k].end)
+            if 0 < end - tokens[k].end < 60:
+                name = text[tokens[k].end:end].strip()
+                n = k + 1
+                while n < len(tokens) and tokens[n].start <= end:
+                    n += 1
+                return name, n
+    if w.startswith("ل") and w[1:] in _CHANNEL_HEADS and j + 1 < len(tokens):
+        n = j + 1  # لوكالة الأنباء العراقية: the outlet's name follows its head noun
+        while (n < len(tokens) and n - j <= 3 and tokens[n].is_word and _word(tokens[n])
+               not in _COMPLEMENTIZERS | _SPEAKER_STOPS | _DENIED and not verb_kind(tokens[n].text)):
+            n += 1
+        return text[tok.start + 1:tokens[n - 1].end].strip(), n
+    if w == "في" and j + 1 < len(tokens) and _word(tokens[j + 1]) in channel_words():
+        n = j + 2
+        while n < len(tokens) and n - j <= 4 and tokens[n].is_word and _word(tokens[n]) not in _COMPLEMENTIZERS and not verb_kind(tokens[n].text):
+            n += 1
+        return tokens[j + 1].text, n
+    if w == "عبر" and j + 1 < len(tokens):
+        n = j + 1
+        while n < len(tokens) and n - j <= 4 and tokens[n].is_word and _word(tokens[n]) not in _COMPLEMENTIZERS:
+            n += 1
+        return text[tokens[j + 1].start:tokens[n - 1].end], n
+    return None
+
+
+def _direct_spans(text: str) -> list[tuple[int, int]]:
+    """Inner spans of quotation-mark pairs that open and close within one paragraph."""
+    out = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close = _PAIRS.get(ch)
+        if close is None:
+            i += 1
+            continue
+        end = text.find(close, i + 1)
+        para = text.find("\n\n", i + 1)
+        if end < 0 or (0 <= para < end):
+            i += 1          # a mark with no partner in its paragraph quotes nothing
+            continue
+        out.append((i + 1, end))
+        i = end + 1
+    return out
+
+
+class QuoteExtractor:
+    name = "quotes"
+    version = "1"
+
+    def __call__(self, text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
+        return extract_quotes(text, mentions)
+
+
+def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
+    tokens = tokenize(text)
+    people = frozenset(m.span.start for m in mentions if m.type == "PER")
+    directs = [(s, e) for s, e in _direct_spans(text)
+               if len(text[s:e].split()) >= MIN_QUOTE_WORDS and not _is_a_name(s, e, mentions)]
+    quotes: list[Quote] = []
+    last_speaker: tuple[tuple[int, int], Quote] | None = None
+    clauses: list[_Clause] = []
+    for i, tok in enumerate(tokens):
+        kind = verb_kind(tok.text) if tok.is_word else None
+        if kind is not None:
+            clauses.append(_read_clause(text, tokens, i, kind, people))
+        elif tok.is_word and (_word(tok) in _ACCORDING or (_word(tok)[:1] == "و" and _word(tok)[1:] in _ACCORDING)):
+            clauses.append(_according(text, tokens, i))
+    used_directs: set[tuple[int, int]] = set()
+    for c in clauses:
+        if c.kind == "according":
+            q = _according_quote(text, c, mentions)
+            if q is not None:
+                quotes.append(q)
+            continue
+        speaker = c.speaker
+        inherited = None
+        if speaker is None and c.kind in ("cont", "say", "deny") and last_speaker is not None:
+            inherited = last_speaker[1]
+        if speaker is None and inherited is None:
+            continue
+        sent_start, sent_end = _sentence_bounds(text, c.verb.start)
+        # A direct quote this clause introduces: its opening mark soon after the clause.
+        direct = next((d for d in directs if d not in used_directs
+                       and c.verb.end <= d[0] <= c.verb.end + MAX_ATTRIBUTION_GAP
+                       and not any(t.start < d[0] and verb_kind(t.text) for t in tokens
+                                   if c.verb.end < t.start < d[0])), None)
+        if direct is not None and (c.content_start is None
+                                   or not text[c.content_start:direct[0] - 1].strip(" :،,\n")):
+            used_directs.add(direct)
+            span, is_direct = direct, True
+        elif c.content_start is not None:
+            end = _SENTENCE_END.search(text, c.content_start)
+            stop = end.start() if end else len(text)
+            span, is_direct = (_strip(text, c.content_start, stop)), False
+        else:
+            continue
+        if span[1] <= span[0]:
+            continue
+        q = _quote(text, span, is_direct, c, speaker, inherited, mentions)
+        quotes.append(q)
+        last_speaker = ((q.speaker_span.start, q.speaker_span.end) if q.speaker_span else (0, 0), q)
+    # Direct quotes attributed after the closing mark («"…"، قال الوزير») or inheriting an
+    # interrupted quote's speaker.
+    for d in directs:
+        if d in used_directs:
+            continue
+        after = _clause_after(text, tokens, d[1], clauses)
+        if after is not None and after.speaker is not None:
+            used_directs.add(d)
+            quotes.append(_quote(text, d, True, after, after.speaker, None, mentions))
+            continue
+        prev = max((q for q in quotes if q.direct and q.span.end < d[0]
+                    and d[0] - q.span.end < MAX_ATTRIBUTION_GAP // 2), key=lambda q: q.span.end, default=None)
+        if prev is not None and _interrupted(text, prev.span.end, d[0]):
+            used_directs.add(d)
+            quotes.append(_copy_speaker(text, d, prev))
+    # A reported clause that runs into a direct quote already taken says it twice.
+    direct_spans = [q.span for q in quotes if q.direct]
+    quotes = [q for q in quotes if q.direct or not any(
+        d.start < q.span.end and q.span.start < d.end for d in direct_spans)]
+    return sorted(quotes, key=lambda q: q.span.start)
+
+
+def _is_a_name(start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """«قوات سوريا الديمقراطية» in quotation marks is a name, not something said."""
+    covered = sum(max(0, min(end, m.span.end) - max(start, m.span.start)) for m in mentions)
+    return covered >= 0.8 * (end - start)
+
+
+def _according(text: str, tokens: list[Token], i: int) -> _Clause:
+    """«بحسب مصادر أمنية، فإن…» or «…، بحسب مصادر طبية.»: the source is the speaker when it
+    is one (a person, an anonymous source); a document or outlet is only a channel."""
+    j = i + 1
+    if j < len(tokens) and _word(tokens[j]) in ("ما",):
+        return _Clause(tokens[i], "according", None, None, None)  # بحسب ما نقلت: a channel
+    words = []
+    while j < len(tokens) and len(words) < 5 and tokens[j].is_word and _word(tokens[j]) not in _COMPLEMENTIZERS:
+        words.append(tokens[j])
+        j += 1
+    if not words:
+        return _Clause(tokens[i], "according", None, None, None)
+    speaker = (words[0].start, words[-1].end)
+    content = None
+    if j < len(tokens) and tokens[j].text in ("،", ","):
+        k = j + 1
+        if k < len(tokens) and _word(tokens[k]) in ("فان", "فإن", "فان"):
+            k += 1
+        if k < len(tokens) and tokens[k].is_word:
+            content = tokens[k].start
+    return _Clause(tokens[i], "according", speaker, None, content)
+
+
+def _according_quote(text: str, c: _Clause, mentions: Sequence[Mention]) -> Quote | None:
+    if c.speaker is None:
+        return None
+    head = fold(text[c.speaker[0]:c.speaker[1]].split()[0])
+    named = any(c.speaker[0] <= m.span.start and m.span.end <= c.speaker[1] and m.type == "PER"
+                for m in mentions)
+    if head not in anonymous_heads() and not named:
+        return None  # بحسب التقرير، بحسب الوكالة: a document or an outlet, not a speaker
+    sent_start, sent_end = _sentence_bounds(text, c.verb.start)
+    if c.content_start is not None:
+        span = _strip(text, c.content_start, sent_end)
+    else:
+        span = _strip(text, sent_start, c.verb.start)
+        while span[1] > span[0] and text[span[1] - 1] in "،, ":
+            span = (span[0], span[1] - 1)
+    if len(text[span[0]:span[1]].split()) < MIN_QUOTE_WORDS:
+        return None
+    return _quote(text, span, False, c, c.speaker, None, mentions)
+
+
+def _clause_after(text: str, tokens: list[Token], close: int, clauses: list[_Clause]) -> _Clause | None:
+    for c in clauses:
+        gap = text[close + 1:c.verb.start]
+        if c.verb.start > close and len(gap) <= 4 and set(gap.strip()) <= {"،", ",", "و"}:
+            return c if c.kind != "according" else None
+    return None
+
+
+def _interrupted(text: str, prev_end: int, start: int) -> bool:
+    between = text[prev_end + 1:start - 1]
+    return bool(re.fullmatch(r"\s*[،,]\s*\S+(?:\s+\S+){0,8}\s*[،,:]\s*", between))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ":،,"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _quote(text, span, is_direct, clause: _Clause, speaker, inherited: Quote | None,
+           mentions: Sequence[Mention]) -> Quote:
+    if inherited is not None and speaker is None:
+        return Quote(span=Span(*span), text=text[span[0]:span[1]], speaker_text=inherited.speaker_text,
+                     speaker_span=inherited.speaker_span, speaker_mention=inherited.speaker_mention,
+                     channel=clause.channel or inherited.channel, direct=is_direct,
+                     anonymous=inherited.anonymous, denial=clause.kind == "deny",
+                     verb=clause.verb.text)
+    s, e = speaker
+    speaker_text = text[s:e]
+    inside = [k for k, m in enumerate(mentions) if s <= m.span.start and m.span.end <= e
+              and m.type in ("PER", "ORG")]
+    mention = inside[0] if inside else None
+    head = fold(speaker_text.split()[0]) if speaker_text.split() else ""
+    if head[:1] in ("و", "ف") and head[1:] in anonymous_heads():
+        head = head[1:]
+    anonymous = head in anonymous_heads() and not any(mentions[k].type == "PER" for k in inside)
+    return Quote(span=Span(*span), text=text[span[0]:span[1]], speaker_text=speaker_text,
+                 speaker_span=Span(s, e), speaker_mention=mention, channel=clause.channel,
+                 direct=is_direct, anonymous=anonymous, denial=clause.kind == "deny",
+                 verb=clause.verb.text)
+
+
+def _copy_speaker(text: str, span: tuple[int, int], prev: Quote) -> Quote:
+    return Quote(span=Span(*span), text=text[span[0]:span[1]], speaker_text=prev.speaker_text,
+                 speaker_span=prev.speaker_span, speaker_mention=prev.speaker_mention,
+                 channel=prev.channel, direct=True, anonymous=prev.anonymous,
+                 denial=prev.denial, verb=prev.verb)
