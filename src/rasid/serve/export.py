@@ -41,11 +41,24 @@ def _articles(store: Store):
     return (article_record(a, by_article.get(a.id, ())) for a in store.iter_articles())
 
 
+def _stories(store: Store):
+    """Story cards with who they quote, what is claimed by how many origins, and where the
+    sources disagree; one story's articles in memory at a time."""
+    from rasid.story.claims import claims, discrepancies
+
+    derivations = store.derivations()
+    for s in store.stories():
+        members = [a for a in (store.article(aid) for aid in s.article_ids) if a is not None]
+        ids = set(s.article_ids)
+        links = [d for d in derivations if d.source_id in ids and d.derived_id in ids]
+        found = claims(members, links)
+        yield story_record(s, story_voices(members).get(s.id), found, discrepancies(members, found))
+
+
 def _sections(store: Store):
     yield "articles", _articles(store)
     yield "entities", (entity_record(e) for e in store.entities())
-    voices = story_voices(store.iter_articles())
-    yield "stories", (story_record(s, voices.get(s.id)) for s in store.stories())
+    yield "stories", _stories(store)
     yield "rejected", (rejection_record(r) for r in store.iter_rejections())
     yield "threads", _threads(store)  # an addition: threads with their combined timelines
 

@@ -66,7 +66,7 @@ def article_record(a: Article, derivations: Iterable[Derivation] = ()) -> dict:
     }
 
 
-def story_record(s: Story, voices: dict | None = None) -> dict:
+def story_record(s: Story, voices: dict | None = None, claims=(), discrepancies=()) -> dict:
     voices = voices or {}
     return {
         "id": s.id,
@@ -78,12 +78,19 @@ def story_record(s: Story, voices: dict | None = None) -> dict:
         "independent_origins": s.independent_origins,
         "timeline": [timeline_record(e) for e in s.timeline],
         "summary": [],
-        "discrepancies": [],
+        "discrepancies": list(discrepancies),
         "outlets": list(s.outlets),
         # additions: who the story quotes, and how many statements come from unnamed sources
         "speakers": voices.get("speakers", []),
         "anonymous_sources": voices.get("anonymous_sources", 0),
+        "claims": [claim_record(c) for c in claims],
     }
+
+
+def claim_record(c) -> dict:
+    return {"text": c.text, "speaker": c.speaker_text, "speaker_id": c.speaker, "denial": c.denial,
+            "article_ids": c.article_ids, "quotes": len(c.quotes),
+            "independent_origins": c.independent_origins}
 
 
 def mention_record(m: Mention) -> dict:

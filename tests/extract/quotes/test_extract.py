@@ -94,3 +94,9 @@ def test_bad_input_degrades_gracefully(text):
     for q in extract_quotes(text):
         assert 0 <= q.span.start < q.span.end <= len(text)
         assert text[q.span.start:q.span.end] == q.text
+
+
+def test_a_verb_with_its_preposition_before_the_complementizer_has_no_speaker_of_its_own():
+    quotes = extract_quotes("وقال رئيس الوزراء إن البلاد آمنة. كما حذر من أن الأزمة قد تعود قريباً.")
+    assert [q.speaker_text for q in quotes] == ["رئيس الوزراء", "رئيس الوزراء"]
+    assert quotes[1].text == "الأزمة قد تعود قريباً"

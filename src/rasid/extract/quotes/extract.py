@@ -93,9 +93,9 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
         if tok.text == ":":
             content = tok.end
             break
-        if w in _COMPLEMENTIZERS or (w in ("الي", "إلى", "الى") and j + 1 < len(tokens)
+        if w in _COMPLEMENTIZERS or (w in ("الي", "إلى", "الى", "من") and j + 1 < len(tokens)
                                      and _word(tokens[j + 1]) in _COMPLEMENTIZERS):
-            if w in ("الي", "إلى", "الى"):
+            if w in ("الي", "إلى", "الى", "من"):  # أشار إلى أن، حذر من أن
                 j += 1
             content = tokens[j].end
             break

@@ -1,0 +1,121 @@
+"""What a story's sources claim, how many independent origins back each claim, and where
+they disagree.
+
+- **Claims**: quotes in a story grouped when one speaker (the same entity, or the same
+  speaker words when no name resolved) says the same thing (content words overlapping by
+  `SAME_CLAIM` or more). Each claim counts its *independent origins*: articles joined by a
+  derivation chain, or from one outlet, count once (`rasid.link.origins`), so a statement
+  copied by ten sites is one voice.
+- **Discrepancies**: the same kind of quantity stated with different values (figures with
+  one unit, e.g. قتيلاً 12 vs 15), and a statement one source makes that another source's
+  speaker denies. Each side lists the articles that state it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rasid.link.origins import independent_origins
+from rasid.model import Article, Derivation, Quote
+from rasid.text.tokens import match_keys
+
+SAME_CLAIM = 0.45        # Jaccard of content words: the same statement reported twice
+DENIES = 0.30            # a denial sharing this much with a statement denies it
+MIN_KEY = 3
+
+
+@dataclass
+class Claim:
+    speaker: str                       # entity id, else the speaker's words
+    speaker_text: str
+    text: str                          # the fullest wording
+    quotes: list[tuple[str, int]] = field(default_factory=list)   # (article id, quote index)
+    independent_origins: int = 0
+    denial: bool = False
+
+    @property
+    def article_ids(self) -> list[str]:
+        return sorted({a for a, _ in self.quotes})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(k for k in match_keys(text) if len(k) >= MIN_KEY and not k.isdigit())
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _speaker(article: Article, q: Quote) -> str:
+    if q.speaker_mention is not None and q.speaker_mention < len(article.mentions):
+        eid = article.mentions[q.speaker_mention].entity_id
+        if eid:
+            return eid
+    if q.anonymous:
+        return "anonymous"
+    return " ".join(match_keys(q.speaker_text))
+
+
+def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) -> list[Claim]:
+    derivations = list(derivations)
+    outlet_of = {a.id: a.outlet for a in articles}
+    found: list[tuple[Claim, frozenset[str]]] = []
+    for a in sorted(articles, key=lambda a: (a.published or "", a.id)):
+        for i, q in enumerate(a.quotes):
+            words = _words(q.text)
+            speaker = _speaker(a, q)
+            best = None
+            for claim, cw in found:
+                # Anonymous sources are only the same source when the words say so clearly.
+                need = SAME_CLAIM + (0.15 if speaker == "anonymous" else 0.0)
+                if claim.speaker == speaker and claim.denial == q.denial and _jaccard(words, cw) >= need:
+                    best = claim
+                    break
+            if best is None:
+                best = Claim(speaker, q.speaker_text, q.text, denial=q.denial)
+                found.append((best, words))
+            elif len(q.text) > len(best.text):
+                best.text = q.text
+            best.quotes.append((a.id, i))
+    out = []
+    for claim, _ in found:
+        claim.independent_origins = independent_origins(claim.article_ids, derivations, outlet_of)
+        out.append(claim)
+    return sorted(out, key=lambda c: (-c.independent_origins, -len(c.quotes), c.text))
+
+
+def discrepancies(articles: Sequence[Article], found_claims: Sequence[Claim] = ()) -> list[dict]:
+    """Contract shape: [{"about", "values": [{"value", "article_ids"}]}], plus "kind"."""
+    out = []
+    by_unit: dict[str, dict[float, set[str]]] = defaultdict(lambda: defaultdict(set))
+    about_of: dict[str, str] = {}
+    for a in articles:
+        mine: dict[str, set[float]] = defaultdict(set)
+        for f in a.figures:
+            if f.unit:
+                mine[f.unit].add(f.value)
+                about_of.setdefault(f.unit, f.about or f.unit)
+        for unit, values in mine.items():
+            # An article giving several values of one unit (12 dead here, 3 there) states
+            # several facts, not one figure to compare.
+            if len(values) == 1:
+                by_unit[unit][next(iter(values))].add(a.id)
+    for unit, values in sorted(by_unit.items()):
+        if len(values) > 1:
+            out.append({"about": about_of[unit], "kind": "figure", "values": [
+                {"value": _number(v), "article_ids": sorted(ids)} for v, ids in sorted(values.items())]})
+    statements = [c for c in found_claims if not c.denial]
+    for d in (c for c in found_claims if c.denial):
+        dw = _words(d.text)
+        for s in statements:
+            if _jaccard(dw, _words(s.text)) >= DENIES and set(s.article_ids) != set(d.article_ids):
+                out.append({"about": s.text, "kind": "denial", "values": [
+                    {"value": s.text, "speaker": s.speaker_text, "article_ids": s.article_ids},
+                    {"value": d.text, "speaker": d.speaker_text, "denial": True,
+                     "article_ids": d.article_ids}]})
+    return out
+
+
+def _number(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else v

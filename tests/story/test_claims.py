@@ -1,0 +1,67 @@
+"""Claims by independent origin, and discrepancies between sources."""
+from __future__ import annotations
+
+from rasid.model import Article, Derivation, Figure, Mention, Quote, Span
+from rasid.story.claims import claims, discrepancies
+
+
+def _article(aid, outlet, published, quotes=(), figures=(), mentions=()):
+    return Article(id=aid, source_id=aid, source="t", line=None, format="txt", text="x" * 400,
+                   outlet=outlet, published=published, quotes=tuple(quotes),
+                   figures=tuple(figures), mentions=tuple(mentions), story_id="s1")
+
+
+def _quote(text, speaker, mention=None, anonymous=False, denial=False):
+    return Quote(Span(0, len(text)), text, speaker, Span(0, 5), speaker_mention=mention,
+                 anonymous=anonymous, denial=denial)
+
+
+SHATRI = Mention(Span(0, 5), "الشطري", "PER", entity_id="e-shatri")
+STATEMENT = "العراق لم يكن حريصا على دعم نظام بشار الأسد بقدر ما كان مهتما بأمن الحدود"
+
+
+def test_a_copied_statement_is_one_origin_an_independent_report_another():
+    a = _article("a", "العربي الجديد", "2025-01-01", [_quote(STATEMENT, "الشطري", 0)], mentions=[SHATRI])
+    b = _article("b", "موقع ناقل", "2025-01-02", [_quote(STATEMENT + " تماما", "الشطري", 0)], mentions=[SHATRI])
+    c = _article("c", "الشرق", "2025-01-02",
+                 [_quote("العراق لم يكن حريصا على دعم نظام الأسد بقدر ما كان مهتما بأمن الحدود", "الشاطري", 0)],
+                 mentions=[Mention(Span(0, 5), "الشاطري", "PER", entity_id="e-shatri")])
+    found = claims([a, b, c], [Derivation("a", "b", "copy", 0.9)])
+    assert len(found) == 1
+    assert found[0].article_ids == ["a", "b", "c"] and found[0].independent_origins == 2
+
+
+def test_different_speakers_or_different_words_are_different_claims():
+    a = _article("a", "x", "2025-01-01", [_quote(STATEMENT, "الشطري", 0)], mentions=[SHATRI])
+    b = _article("b", "y", "2025-01-01", [_quote(STATEMENT, "مسؤول عراقي", anonymous=True)])
+    c = _article("c", "z", "2025-01-01", [_quote("الحدود مع سوريا آمنة تماما ولا خطر منها", "الشطري", 0)],
+                 mentions=[SHATRI])
+    assert len(claims([a, b, c])) == 3
+
+
+def test_figures_that_disagree_across_articles_and_a_denial():
+    fa = Figure(Span(0, 2), "12 قتيلاً", 12, unit="قتيل", about="قتيل")
+    fb = Figure(Span(0, 2), "15 قتيلاً", 15, unit="قتيل", about="قتيل")
+    fc = Figure(Span(0, 2), "12 قتيلاً", 12, unit="قتيل", about="قتيل")
+    statement = _quote("طائرة مسيرة استهدفت مستودع الوقود قرب البصرة فجر الاثنين", "مصدر أمني", anonymous=True)
+    denial = _quote("صحة الأنباء عن استهداف مستودع الوقود بطائرة مسيرة قرب البصرة", "وزارة الداخلية", denial=True)
+    arts = [_article("a", "x", "2025-05-19", [statement], [fa]), _article("b", "y", "2025-05-19", [denial], [fb]),
+            _article("c", "z", "2025-05-20", [], [fc])]
+    found = discrepancies(arts, claims(arts))
+    figure = next(d for d in found if d["kind"] == "figure")
+    assert figure["values"] == [{"value": 12, "article_ids": ["a", "c"]}, {"value": 15, "article_ids": ["b"]}]
+    denied = next(d for d in found if d["kind"] == "denial")
+    assert denied["values"][0]["article_ids"] == ["a"] and denied["values"][1]["denial"] is True
+
+
+def test_agreeing_figures_are_no_discrepancy():
+    f = Figure(Span(0, 2), "9 آلاف عنصر", 9000, unit="عنصر", about="عنصر من داعش")
+    assert discrepancies([_article("a", "x", "2025-01-01", figures=[f]),
+                          _article("b", "y", "2025-01-01", figures=[f])]) == []
+
+
+def test_an_article_with_several_values_of_one_unit_is_not_compared():
+    two = [Figure(Span(0, 2), "12 قتيلاً", 12, unit="قتيل"), Figure(Span(3, 5), "3 قتلى", 3, unit="قتيل")]
+    one = [Figure(Span(0, 2), "12 قتيلاً", 12, unit="قتيل")]
+    assert discrepancies([_article("a", "x", "2025-01-01", figures=two),
+                          _article("b", "y", "2025-01-01", figures=one)]) == []
