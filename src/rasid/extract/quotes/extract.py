@@ -33,13 +33,17 @@ MAX_SPEAKER_WORDS = 9
 MAX_ATTRIBUTION_GAP = 160      # characters between a direct quote and its reporting clause
 _PAIRS = {"«": "»", "“": "”", "‹": "›", "„": "“", '"': '"'}
 _COMPLEMENTIZERS = frozenset(fold(w) for w in
-                             "إن أن بأن إنه أنه إنها أنها إنهم أنهم بأنه بأنها لأن".split())
+                             "إن أن بأن إنه أنه إنها أنها إنهم أنهم بأنه بأنها بأنهم لأن".split())
 _SPEAKER_STOPS = frozenset(fold(w) for w in "في خلال عبر أمام لدى عن على إلى الى مع حول عقب بعد".split())
 _CHANNEL_HEADS = frozenset(fold(w) for w in "وكالة صحيفة قناة موقع إذاعة تلفزيون شبكة مجلة".split())
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # Words between a verb and أن that are not a speaker: «وأضاف أيضاً أن», «وقال من جهته إن».
 _FILLERS = frozenset(fold(w) for w in "أيضا أيضاً كذلك بدوره بدورها بدورهم حينها آنذاك".split())
 _ASIDES = frozenset(fold(w) for w in "جهته جانبه ناحيته جهتها جانبها ناحيتها جهتهم جانبهم".split())
+_VERB_PREPOSITIONS = frozenset(fold(w) for w in "إلى الى من على".split())
+_RELAY = frozenset(fold(w) for w in "نقل نقلت نقلوا".split())
+_SAYING = frozenset(fold(w) for w in "قوله قولها قولهم".split())
+_NOT_VERB_BEFORE = frozenset(fold(w) for w in "عدم دون بعدم بدون".split())
 _DENIED = frozenset(fold(w) for w in "صحة وجود أي الاتهامات الادعاءات ما".split())
 _ACCORDING = frozenset(fold(w) for w in "بحسب حسب وفق وفقا وفقاً".split())
 
@@ -84,7 +88,7 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
     content = None
     words = 0
     closed = False
-    while j < len(tokens) and words <= MAX_SPEAKER_WORDS:
+    while j < len(tokens) and words <= MAX_SPEAKER_WORDS + 8 and (words <= MAX_SPEAKER_WORDS or closed or channel):
         tok = tokens[j]
         w = _word(tok)
         if kind == "deny" and (w in _DENIED or (channel is not None and tok.is_word)) and speaker_end:
@@ -93,13 +97,13 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
         if tok.text == ":":
             content = tok.end
             break
-        if w in _COMPLEMENTIZERS or (w in ("الي", "إلى", "الى", "من") and j + 1 < len(tokens)
+        if w in _COMPLEMENTIZERS or (w in _VERB_PREPOSITIONS and j + 1 < len(tokens)
                                      and _word(tokens[j + 1]) in _COMPLEMENTIZERS):
-            if w in ("الي", "إلى", "الى", "من"):  # أشار إلى أن، حذر من أن
+            if w in _VERB_PREPOSITIONS:  # أشار إلى أن، حذر من أن، شدد على أن
                 j += 1
             content = tokens[j].end
             break
-        if tok.text in "«“\"‹":
+        if tok.text in "«“\"‹" or tok.text in (".", "؟", "!", "\n"):
             break
         if not tok.is_word and tok.text not in ("،", ","):
             if tok.text in ("(", ")", "-"):
@@ -115,7 +119,6 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
         chan = _channel_at(text, tokens, j)
         if chan is not None:
             channel, j = chan
-            speaker_end = speaker_end or tokens[j - 1].end
             continue
         if w in _FILLERS and speaker_end is None:
             j += 1
@@ -123,15 +126,22 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
         if w == "من" and j + 1 < len(tokens) and _word(tokens[j + 1]) in _ASIDES:
             j += 2
             continue
-        if verb_kind(tok.text) is not None:
+        if verb_kind(tok.text) is not None and _word(tokens[j - 1]) not in _NOT_VERB_BEFORE:
             break
-        if w in _SPEAKER_STOPS and not (speaker_end is not None and not closed
-                                        and _person_ahead(tokens, j, people)):
-            break  # «الباحث في الشأن الأمني أحمد النعيمي»: a title's في leads to the name
+        if (channel is not None or closed) and speaker_end is not None:
+            # «قال الوزير، خلال جلسة للبرلمان، إن…», «مسؤول، رفض الكشف عن اسمه، إن…»: read
+            # past an aside to the أن/إن, without adding its words to the speaker.
+            words += 1
+            j += 1
+            continue
+        inner = w in ("في", "من") and speaker_end is not None and j + 1 < len(tokens) and tokens[j + 1].is_word
+        if w in _SPEAKER_STOPS and not inner and not (speaker_end is not None and _person_ahead(tokens, j, people)):
+            # «مصدر مطلع في الخرطوم», «الباحث في الشأن الأمني أحمد النعيمي»: في inside a
+            # speaker's description is kept; other prepositions end it.
+            break
         if channel is not None:
-            break  # words after the channel are not the speaker's
-        if not closed:
-            speaker_end = tok.end
+            break
+        speaker_end = tok.end
         words += 1
         j += 1
     speaker = None
@@ -161,15 +171,44 @@ def _channel_at(text: str, tokens: list[Token], j: int) -> tuple[str, int] | Non
                 while n < len(tokens) and tokens[n].start <= end:
                     n += 1
                 return name, n
+    if (w in _ACCORDING or (w[:1] == "و" and w[1:] in _ACCORDING)) and j + 2 < len(tokens) \
+            and _word(tokens[j + 1]) == "ما":
+        # «، وفق ما نقلت قناة "الرابعة" العراقية،» / «بحسب ما نشرته منصة "حكومتنا"»
+        n = j + 3
+        start = n
+        while n < len(tokens) and tokens[n].text not in ("،", ",", ".", ":") and n - start < 8 \
+                and _word(tokens[n]) not in _COMPLEMENTIZERS:
+            n += 1
+        named = [t for t in tokens[start:n] if t.is_word]
+        if named:
+            return text[named[0].start:named[-1].end], n
     if w.startswith("ل") and w[1:] in _CHANNEL_HEADS and j + 1 < len(tokens):
+        if tokens[j + 1].text in _PAIRS:  # لصحيفة "الشروق": the quoted name is the outlet
+            close = _PAIRS[tokens[j + 1].text]
+            end = text.find(close, tokens[j + 1].end)
+            if 0 < end - tokens[j + 1].end < 60:
+                n = j + 2
+                while n < len(tokens) and tokens[n].start <= end:
+                    n += 1
+                return text[tokens[j + 1].end:end].strip(), n
         n = j + 1  # لوكالة الأنباء العراقية: the outlet's name follows its head noun
         while (n < len(tokens) and n - j <= 3 and tokens[n].is_word and _word(tokens[n])
                not in _COMPLEMENTIZERS | _SPEAKER_STOPS | _DENIED and not verb_kind(tokens[n].text)):
             n += 1
         return text[tok.start + 1:tokens[n - 1].end].strip(), n
+    if w.startswith("ل") and len(w) > 3:
+        outlet = _outlet_at(text, tokens, j)
+        if outlet is not None:
+            return outlet
     if w == "في" and j + 1 < len(tokens) and _word(tokens[j + 1]) in channel_words():
+        # «في تصريحات لموقع "يلا كورة"»: a named outlet beats the statement form.
         n = j + 2
-        while n < len(tokens) and n - j <= 4 and tokens[n].is_word and _word(tokens[n]) not in _COMPLEMENTIZERS and not verb_kind(tokens[n].text):
+        while n < len(tokens) and n - j <= 5 and tokens[n].text not in ("،", ",", ".", ":") \
+                and _word(tokens[n]) not in _COMPLEMENTIZERS and not verb_kind(tokens[n].text):
+            if _word(tokens[n]).startswith("ل") and len(_word(tokens[n])) > 2:
+                inner = _channel_at(text, tokens, n)
+                if inner is not None:
+                    return inner
             n += 1
         return tokens[j + 1].text, n
     if w == "عبر" and j + 1 < len(tokens):
@@ -177,6 +216,20 @@ def _channel_at(text: str, tokens: list[Token], j: int) -> tuple[str, int] | Non
         while n < len(tokens) and n - j <= 4 and tokens[n].is_word and _word(tokens[n]) not in _COMPLEMENTIZERS:
             n += 1
         return text[tokens[j + 1].start:tokens[n - 1].end], n
+    return None
+
+
+def _outlet_at(text: str, tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """«لرويترز», «لفرانس برس», «للجزيرة»: ل + a known outlet (resources/outlet_aliases.tsv)."""
+    from rasid.extract.quotes.lexicon import outlets
+
+    first = fold(tokens[j].text)
+    first = "ال" + first[2:] if first.startswith("لل") else first[1:]
+    for n in (3, 2, 1):
+        if j + n <= len(tokens):
+            words = [first] + [fold(t.text) for t in tokens[j + 1:j + n]]
+            if " ".join(words) in outlets():
+                return text[tokens[j].start + 1:tokens[j + n - 1].end], j + n
     return None
 
 
@@ -218,6 +271,13 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
     clauses: list[_Clause] = []
     for i, tok in enumerate(tokens):
         kind = verb_kind(tok.text) if tok.is_word else None
+        if kind is not None and i > 0 and _word(tokens[i - 1]) in _NOT_VERB_BEFORE:
+            kind = None  # «طلب عدم ذكر اسمه»: a noun, not a verb of saying
+        if kind is not None and _word(tok).lstrip("وف") in _RELAY:
+            nested = _relayed(text, tokens, i, people)
+            if nested is not None:
+                clauses.append(nested)
+                continue
         if kind is not None:
             clauses.append(_read_clause(text, tokens, i, kind, people))
         elif tok.is_word and (_word(tok) in _ACCORDING or (_word(tok)[:1] == "و" and _word(tok)[1:] in _ACCORDING)):
@@ -248,7 +308,20 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
         elif c.content_start is not None:
             end = _SENTENCE_END.search(text, c.content_start)
             stop = end.start() if end else len(text)
-            span, is_direct = (_strip(text, c.content_start, stop)), False
+            # The next reporting clause in the sentence («…، وقال في مؤتمر صحافي إن…») ends it.
+            nxt = next((o.verb.start for o in clauses if c.content_start < o.verb.start < stop
+                        and o.kind != "according"), None)
+            if nxt is not None:
+                stop = nxt
+            inside = [d for d in directs if d not in used_directs and c.content_start <= d[0] < stop]
+            if len(inside) == 1 and inside[0][0] - c.content_start <= 40 and "،" not in text[c.content_start:inside[0][0]]:
+                # «أن التنسيق "بلغ مستوى غير مسبوق"»: the quoted words are the quote.
+                used_directs.add(inside[0])
+                span, is_direct = inside[0], True
+            else:
+                span, is_direct = (_strip(text, c.content_start, stop)), False
+                while span[1] > span[0] and text[span[1] - 1] in "،, و":
+                    span = (span[0], span[1] - 1)
         else:
             continue
         if span[1] <= span[0]:
@@ -284,12 +357,43 @@ def _is_a_name(start: int, end: int, mentions: Sequence[Mention]) -> bool:
     return covered >= 0.8 * (end - start)
 
 
+def _relayed(text: str, tokens: list[Token], i: int, people) -> _Clause | None:
+    """«ونقلت صحيفة القبس عن مصادر حكومية أن…», «نقلت وكالة واع عن الوزير قوله إن…»: the
+    relayer is the channel, the one it quotes the speaker."""
+    j = i + 1
+    while j < len(tokens) and j - i <= 7 and _word(tokens[j]) != "عن":
+        if _word(tokens[j]) in _COMPLEMENTIZERS or tokens[j].text in (".", ":"):
+            return None
+        j += 1
+    if j >= len(tokens) or _word(tokens[j]) != "عن" or j == i + 1:
+        return None
+    channel_words = [t for t in tokens[i + 1:j] if t.is_word]
+    k = j + 1
+    start = k
+    while k < len(tokens) and k - start <= MAX_SPEAKER_WORDS and tokens[k].is_word \
+            and _word(tokens[k]) not in _COMPLEMENTIZERS and _word(tokens[k]) not in _SAYING:
+        k += 1
+    if k == start or k >= len(tokens):
+        return None
+    speaker = (tokens[start].start, tokens[k - 1].end)
+    if _word(tokens[k]) in _SAYING:
+        k += 1
+    if k >= len(tokens) or _word(tokens[k]) not in _COMPLEMENTIZERS:
+        return None
+    channel = text[channel_words[0].start:channel_words[-1].end] if channel_words else None
+    return _Clause(tokens[i], "say", speaker, channel, tokens[k].end)
+
+
 def _according(text: str, tokens: list[Token], i: int) -> _Clause:
     """«بحسب مصادر أمنية، فإن…» or «…، بحسب مصادر طبية.»: the source is the speaker when it
     is one (a person, an anonymous source); a document or outlet is only a channel."""
     j = i + 1
     if j < len(tokens) and _word(tokens[j]) in ("ما",):
-        return _Clause(tokens[i], "according", None, None, None)  # بحسب ما نقلت: a channel
+        # «وفق ما أفادت مصادر طبية»: the one who said it; «بحسب ما نقلت قناة…»: a channel.
+        if j + 1 < len(tokens) and verb_kind(tokens[j + 1].text) and _word(tokens[j + 1]) not in _RELAY:
+            j += 2
+        else:
+            return _Clause(tokens[i], "according", None, None, None)
     words = []
     while j < len(tokens) and len(words) < 5 and tokens[j].is_word and _word(tokens[j]) not in _COMPLEMENTIZERS:
         words.append(tokens[j])

@@ -40,3 +40,15 @@ def anonymous_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def channel_words() -> frozenset[str]:
     return frozenset(fold(w) for w in read_lines("quotes/channels.txt"))
+
+
+@lru_cache(maxsize=1)
+def outlets() -> frozenset[str]:
+    """Outlet names and aliases, folded, from resources/outlet_aliases.tsv (any column)."""
+    out = set()
+    for line in read_lines("outlet_aliases.tsv"):
+        for name in line.replace("=", "\t").split("\t"):
+            name = " ".join(fold(w) for w in name.split())
+            if len(name) > 2:
+                out.add(name)
+    return frozenset(out)
