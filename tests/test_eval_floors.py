@@ -98,3 +98,18 @@ def test_demo_corpus_entities_stay_above_their_floors():
     assert result["mention_recall"] >= FLOORS["entities.demo_corpus.mention_recall"], result
     assert result["pairs"]["precision"] >= FLOORS["entities.demo_corpus.pair_precision"], result
     assert result["pairs"]["recall"] >= FLOORS["entities.demo_corpus.pair_recall"], result
+
+
+def test_quote_attribution_stays_above_its_floors():
+    from rasid.extract.quotes import extract_quotes
+
+    module = _module(EVAL / "quotes" / "evaluate.py")
+    speaker = module.evaluate(extract_quotes, mentions=True)["speaker"]
+    assert speaker["precision"] >= FLOORS["quotes.constructed.speaker_precision"], speaker
+    assert speaker["recall"] >= FLOORS["quotes.constructed.speaker_recall"], speaker
+
+
+def test_figure_extraction_stays_above_its_floors():
+    result = _module(EVAL / "figures" / "evaluate.py").evaluate()
+    assert result["f1"] >= FLOORS["figures.all.f1"], result
+    assert result["value_accuracy"] >= FLOORS["figures.all.value_accuracy"], result

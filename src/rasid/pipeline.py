@@ -6,6 +6,7 @@
           -> dates (date expressions resolved; a missing publication date inferred from the text)
           -> mentions (people, organisations, places, with titles written beside them)
           -> quotes (who said what, through which channel, anonymous or not, denials)
+          -> figures (numbers in digits or words, with approximations and what they count)
           -> story (articles -> stories, with timelines)
           -> store (one transaction per batch)
     then, over the corpus: publication dates still missing are inferred from related
@@ -32,6 +33,7 @@ from rasid.clean import Cleaner
 from rasid.extract.dates import DateExtractor
 from rasid.extract.dates.published import infer_published
 from rasid.extract.entities import MentionExtractor
+from rasid.extract.figures import extract_figures
 from rasid.extract.quotes import QuoteExtractor
 from rasid.config import Settings, load_settings
 from rasid.ids import article_id
@@ -45,6 +47,7 @@ from rasid.story import SingletonStories
 from rasid.story.assign import StoryStage
 
 MAX_REPORTED_REJECTIONS = 10_000
+FIGURES_VERSION = "1"
 
 
 @dataclass(slots=True)
@@ -95,7 +98,7 @@ class Pipeline:
         self.story_stage = StoryStage(embeddings=self.settings.embeddings)
         self.versions = {self.cleaner.name: self.cleaner.version, self.dates.name: self.dates.version,
                          self.mentions.name: self.mentions.version,
-                         self.quotes.name: self.quotes.version}
+                         self.quotes.name: self.quotes.version, "figures": FIGURES_VERSION}
 
     def _article(self, raw: RawDocument, aid: str, seconds: Counter) -> tuple[Article, bool]:
         """clean -> dates (a missing publication date inferred from the text where it can be);
@@ -112,9 +115,13 @@ class Pipeline:
         return replace(a, stages=dict(self.versions)), needs_corpus
 
     def _extract(self, article: Article) -> Article:
-        """Mentions, then the quotes whose speakers they name."""
+        """Mentions, then the quotes whose speakers they name, and the figures (which skip
+        the numbers the date stage read as dates)."""
         a = self.mentions(article)
-        return replace(a, quotes=tuple(self.quotes(a.text, a.mentions)))
+        return replace(a, quotes=tuple(self.quotes(a.text, a.mentions)),
+                       figures=tuple(extract_figures(a.text, a.dates)),
+                       stages={**a.stages, self.quotes.name: self.quotes.version,
+                               "figures": FIGURES_VERSION})
 
     def _flush(self, batch: _Batch, report: IngestReport) -> None:
         t0 = perf_counter()
@@ -159,8 +166,9 @@ class Pipeline:
         """Re-run per-article stages on stored articles an older version produced;
         returns how many articles were brought up to date."""
         ids = self.store.articles_behind(self.dates.name, self.dates.version)
-        for stage in (self.mentions, self.quotes):
-            ids = list(dict.fromkeys(ids + self.store.articles_behind(stage.name, stage.version)))
+        for name, version in ((self.mentions.name, self.mentions.version),
+                              (self.quotes.name, self.quotes.version), ("figures", FIGURES_VERSION)):
+            ids = list(dict.fromkeys(ids + self.store.articles_behind(name, version)))
         for i in range(0, len(ids), self.settings.batch_size):
             articles = [self.store.article(aid) for aid in ids[i:i + self.settings.batch_size]]
             redone = [self._extract(_redate(self.dates, a, a.published, a.published_inferred,

@@ -94,10 +94,15 @@ def test_unknown_format_is_a_usage_error(store):
         export(store, "xml", io.StringIO())
 
 
-def test_article_record_lists_later_stage_fields_as_empty_lists(filled):
-    rec = article_record(next(filled.iter_articles()))
-    for key in ("derived_from", "mentions", "quotes", "figures"):
-        assert rec[key] == []
+def test_article_record_lists_every_extracted_field_with_offsets_into_text(filled):
+    for a in filled.iter_articles():
+        rec = article_record(a)
+        for key in ("derived_from", "mentions", "quotes", "figures"):
+            assert isinstance(rec[key], list)
+        for item in rec["mentions"] + rec["quotes"] + rec["figures"]:
+            assert rec["text"][item["start"]:item["end"]] == item["text"]
+        for f in rec["figures"]:
+            assert isinstance(f["value"], (int, float))
 
 
 def test_article_record_exports_dates_with_offsets_into_text(filled):

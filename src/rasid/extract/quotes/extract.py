@@ -40,7 +40,9 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # Words between a verb and أن that are not a speaker: «وأضاف أيضاً أن», «وقال من جهته إن».
 _FILLERS = frozenset(fold(w) for w in "أيضا أيضاً كذلك بدوره بدورها بدورهم حينها آنذاك".split())
 _ASIDES = frozenset(fold(w) for w in "جهته جانبه ناحيته جهتها جانبها ناحيتها جهتهم جانبهم".split())
-_VERB_PREPOSITIONS = frozenset(fold(w) for w in "إلى الى من على".split())
+_VERB_PREPOSITIONS = frozenset(fold(w) for w in "إلى الى من على عن".split())
+# Words after which a subject placed before its verb begins: «لكن مسؤولاً كردياً قال إن».
+_SUBJECT_OPENERS = frozenset(fold(w) for w in "لكن ولكن أما وأما فيما بينما كما".split())
 _RELAY = frozenset(fold(w) for w in "نقل نقلت نقلوا".split())
 _SAYING = frozenset(fold(w) for w in "قوله قولها قولهم".split())
 _NOT_VERB_BEFORE = frozenset(fold(w) for w in "عدم دون بعدم بدون".split())
@@ -79,7 +81,7 @@ def _person_ahead(tokens: list[Token], j: int, people: frozenset[int], reach: in
 
 
 def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
-                 people: frozenset[int] = frozenset()) -> _Clause:
+                 people: frozenset[int] = frozenset(), ends: frozenset[int] = frozenset()) -> _Clause:
     """From the verb at tokens[i]: the speaker words, a channel, and where speech starts."""
     j = i + 1
     first = j
@@ -135,6 +137,11 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
             j += 1
             continue
         inner = w in ("في", "من") and speaker_end is not None and j + 1 < len(tokens) and tokens[j + 1].is_word
+        if speaker_end is not None and speaker_end in ends and tok.start not in people:
+            closed = True  # «وصف النائب منير الطرابلسي الموازنة»: the name ends the speaker
+            words += 1
+            j += 1
+            continue
         if w in _SPEAKER_STOPS and not inner and not (speaker_end is not None and _person_ahead(tokens, j, people)):
             # «مصدر مطلع في الخرطوم», «الباحث في الشأن الأمني أحمد النعيمي»: في inside a
             # speaker's description is kept; other prepositions end it.
@@ -264,6 +271,7 @@ class QuoteExtractor:
 def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
     tokens = tokenize(text)
     people = frozenset(m.span.start for m in mentions if m.type == "PER")
+    person_ends = frozenset(m.span.end for m in mentions if m.type == "PER")
     directs = [(s, e) for s, e in _direct_spans(text)
                if len(text[s:e].split()) >= MIN_QUOTE_WORDS and not _is_a_name(s, e, mentions)]
     quotes: list[Quote] = []
@@ -279,7 +287,7 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
                 clauses.append(nested)
                 continue
         if kind is not None:
-            clauses.append(_read_clause(text, tokens, i, kind, people))
+            clauses.append(_read_clause(text, tokens, i, kind, people, person_ends))
         elif tok.is_word and (_word(tok) in _ACCORDING or (_word(tok)[:1] == "و" and _word(tok)[1:] in _ACCORDING)):
             clauses.append(_according(text, tokens, i))
     used_directs: set[tuple[int, int]] = set()
@@ -291,6 +299,8 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
             continue
         speaker = c.speaker
         inherited = None
+        if speaker is None and c.kind in ("say", "deny"):
+            speaker = _subject_before(text, tokens, c.verb, people)
         if speaker is None and c.kind in ("cont", "say", "deny") and last_speaker is not None:
             inherited = last_speaker[1]
         if speaker is None and inherited is None:
@@ -355,6 +365,40 @@ def _is_a_name(start: int, end: int, mentions: Sequence[Mention]) -> bool:
     """«قوات سوريا الديمقراطية» in quotation marks is a name, not something said."""
     covered = sum(max(0, min(end, m.span.end) - max(start, m.span.start)) for m in mentions)
     return covered >= 0.8 * (end - start)
+
+
+def _subject_before(text: str, tokens: list[Token], verb: Token, people) -> tuple[int, int] | None:
+    """A speaker written before its verb: «وزير الإعلام اليمني صالح البكيري قال إن»,
+    «لكن مسؤولاً كردياً قال إن», «أما سائق الحافلة أبو رامي فيقول إن». Only a phrase that
+    names a person or starts with a title or source word counts."""
+    from rasid.extract.entities.roles import _offices
+
+    i = next(k for k, t in enumerate(tokens) if t.start == verb.start)
+    words: list[Token] = []
+    k = i - 1
+    while k >= 0 and len(words) < MAX_SPEAKER_WORDS:
+        t = tokens[k]
+        if t.text in (".", "؟", "!", "\n", ":", "«", "»", '"', "“", "”"):
+            break
+        if t.text in ("،", ","):
+            # «رئيس مجلس النواب، من جهته، قال»: an aside between subject and verb.
+            k -= 1
+            continue
+        if _word(t) in _SUBJECT_OPENERS or verb_kind(t.text) is not None:
+            break
+        words.insert(0, t)
+        k -= 1
+    while words and (_word(words[0]) in _SUBJECT_OPENERS or _word(words[-1]) in _ASIDES | {"من"}):
+        words = words[1:] if _word(words[0]) in _SUBJECT_OPENERS else words[:-1]
+    words = [w for w in words if _word(w) not in _ASIDES and _word(w) != "من" or w is words[0]]
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return None
+    head = _word(words[0]).lstrip("و")
+    named = any(w.start in people for w in words)
+    from rasid.text.tokens import match_key
+    if named or head in anonymous_heads() or match_key(words[0].text) in _offices():
+        return (words[0].start, words[-1].end)
+    return None
 
 
 def _relayed(text: str, tokens: list[Token], i: int, people) -> _Clause | None:
