@@ -66,3 +66,15 @@ def test_role_holders_from_the_command_line(db, capsys):
     assert "فؤاد حسين" in capsys.readouterr().out
     assert main(["entities", "--db", db, "--on", "2025-06-01"]) == 2
     assert main(["entities", "--db", db, "--role", "وزير", "--on", "June"]) == 2
+
+
+def test_show_story_lists_who_said_what(db, capsys):
+    capsys.readouterr()
+    main(["stories", "--db", db])
+    story_id = capsys.readouterr().out.split("\t")[0]
+    assert main(["show", story_id, "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "who said what" in out and "حسين" in out and "البلدين يعملان على تعزيز التعاون" in out
+    assert main(["show", story_id, "--db", db, "--json"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    assert rec["claims"][0]["independent_origins"] == 1 and rec["anonymous_sources"] == 0

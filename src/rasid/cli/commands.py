@@ -197,8 +197,14 @@ def _show_story(store, story, as_json: bool) -> None:
     members = set(story.article_ids)
     derivations = [d for d in store.derivations(members)
                    if d.source_id in members and d.derived_id in members]
+    from rasid.serve.records import story_voices
+    from rasid.story.claims import claims, discrepancies
+
+    found = claims(articles, derivations)
+    disagreements = discrepancies(articles, found)
+    record = story_record(story, story_voices(articles).get(story.id), found, disagreements)
     if as_json:
-        _print_json({**story_record(story), "articles": [article_record(a, derivations) for a in articles],
+        _print_json({**record, "articles": [article_record(a, derivations) for a in articles],
                      "derivations": [derivation_record(d) for d in derivations]})
         return
     print(f"{story.title}\n{story.id}  thread {story.thread_id}")
@@ -214,8 +220,25 @@ def _show_story(store, story, as_json: bool) -> None:
         print("\nwho copied whom (derived <- source):")
         for d in derivations:
             print(_derivation_line(d, {}))
+    if found:
+        print(f"\nwho said what ({record['anonymous_sources']} statements from unnamed sources):")
+        for c in found[:12]:
+            origins = f"{c.independent_origins} origin{'s' * (c.independent_origins != 1)}"
+            print(f"  {'denies: ' if c.denial else ''}{c.speaker_text}: «{_clip(c.text)}»  "
+                  f"[{origins}: {', '.join(c.article_ids)}]")
+    if disagreements:
+        print("\nwhere the sources disagree:")
+        for d in disagreements:
+            sides = "  vs  ".join(f"{_clip(str(v['value']), 50)} [{', '.join(v['article_ids'])}]"
+                                  for v in d["values"])
+            print(f"  {_clip(d['about'], 40)}: {sides}")
     for a in articles:
         _article_lines(a)
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _article_lines(a) -> None:

@@ -55,6 +55,11 @@ def store_digest(store: SQLiteStore, newest: int = 8) -> str:
                     f"{e.name_ar or e.name_latin}"
                     f"{f' ({e.name_latin})' if e.name_latin and e.name_latin != e.name_ar else ''}"
                     f" [{len(e.article_ids)}]" for e in top))
+    if counts["quotes"] or counts["figures"]:
+        anonymous = db.execute("SELECT count(*) FROM quotes WHERE anonymous = 1").fetchone()[0]
+        denials = db.execute("SELECT count(*) FROM quotes WHERE denial = 1").fetchone()[0]
+        lines.append(f"  who said what: {counts['quotes']} quotes ({anonymous} from unnamed sources, "
+                     f"{denials} denials); {counts['figures']} figures")
     if outlets:
         lines.append("  top outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets))
     if codes:
