@@ -269,6 +269,10 @@ class QuoteExtractor:
 
 
 def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
+    if _mostly_latin(text):
+        from rasid.extract.quotes.english import english_quotes
+
+        return english_quotes(text, mentions)
     tokens = tokenize(text)
     people = frozenset(m.span.start for m in mentions if m.type == "PER")
     person_ends = frozenset(m.span.end for m in mentions if m.type == "PER")
@@ -359,6 +363,13 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
     quotes = [q for q in quotes if q.direct or not any(
         d.start < q.span.end and q.span.start < d.end for d in direct_spans)]
     return sorted(quotes, key=lambda q: q.span.start)
+
+
+def _mostly_latin(text: str) -> bool:
+    sample = text[:3000]
+    latin = sum(1 for c in sample if "a" <= c.lower() <= "z")
+    arabic = sum(1 for c in sample if "\u0621" <= c <= "\u064a")
+    return latin > 2 * arabic
 
 
 def _is_a_name(start: int, end: int, mentions: Sequence[Mention]) -> bool:

@@ -1,0 +1,26 @@
+"""English reports: the same who-said-what, by English rules."""
+from __future__ import annotations
+
+from rasid.extract.quotes import extract_quotes
+
+TEXT = ("Iraq's intelligence chief Majid al-Zubaidi met Jordanian officials in Amman on Monday. "
+        "Jordan's government spokesman Ahmad al-Sharman said the memorandum would be reviewed every year. "
+        "Some 3,000 families have been moved to temporary shelters, he said. "
+        "\u201cWe lost everything on the ground floor,\u201d said Lotfi, a 52-year-old shopkeeper. "
+        "A Jordanian security official, speaking on condition of anonymity, said the draft would allow "
+        "the two countries to share intelligence. The ministry denied that any prisoners had escaped.")
+
+
+def test_english_attributions():
+    got = [(q.speaker_text, q.text, q.direct, q.anonymous) for q in extract_quotes(TEXT)]
+    assert ("al-Sharman" in got[0][0]
+            and got[0][1] == "the memorandum would be reviewed every year")
+    assert got[1][1] == "Some 3,000 families have been moved to temporary shelters" and got[1][0] == got[0][0]
+    assert got[2][:3] == ("Lotfi", "We lost everything on the ground floor,", True)
+    assert got[3][0] == "A Jordanian security official" and got[3][3] is True
+    for q in extract_quotes(TEXT):
+        assert TEXT[q.span.start:q.span.end] == q.text
+
+
+def test_english_text_without_speech_has_no_quotes():
+    assert extract_quotes("The flood hit Nabeul on Tuesday. Roads were closed across the region.") == []
