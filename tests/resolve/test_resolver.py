@@ -395,7 +395,7 @@ def test_nameless_mentions_are_skipped_without_error():
 
 def test_odd_mentions_resolve_quickly(monkeypatch):
     # Not a test of the romanizer (its cost on very long names has its own test below).
-    monkeypatch.setattr(script, "romanize", lambda name: "")
+    monkeypatch.setattr(script, "romanize", lambda name, model=True: "")
     start = time.perf_counter()
     res = resolve([M("z1", 0, "وجيييه", "PER", "s1"), M("z2", 0, "وجيه", "PER", "s1"),
                    M("z3", 0, "x" * 5000, "ORG", "s1"), M("z4", 0, "ب" * 5000, "LOC", "s1"),
@@ -555,3 +555,13 @@ def test_a_shorter_title_is_not_read_across_articles():
     refs = [M("v1", 0, "فؤاد حسين", "PER", "s1", "2025-01-01", "وزير الخارجية العراقي"),
             M("v2", 0, "وزير الخارجية", "PER", "s2", "2025-01-02", "وزير الخارجية")]
     assert ("v2", 0) not in resolve(refs).entity_of
+
+
+def test_entity_ids_are_unique_even_when_names_collide():
+    refs = [M("m1", 0, "MVNOs", "ORG", "s1"), M("m2", 0, "MVNOS", "ORG", "s2"),
+            M("m3", 0, "حسن علي", "PER", "s3"), M("m3", 1, "حسين علي", "PER", "s3")]
+    res = resolve(refs)
+    ids = [e.id for e in res.entities]
+    assert len(ids) == len(set(ids))
+    assert together(res, ("m1", 0), ("m2", 0))          # one spelling in capitals, one not
+    assert not together(res, ("m3", 0), ("m3", 1))

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rasid.ids import digest
 from rasid.model import Entity, Role
@@ -130,9 +130,10 @@ class EntityResolver:
         self.max_block = max_block
         self.embed = embed
         self.translation_similarity = translation_similarity
-        # Romanizing every Arabic name for blocking costs ~10 ms each; by default it is done
-        # only when the mentions include Latin-script people to meet.
-        self.romanize: bool | None = None
+        # Romanizing every Arabic name for blocking costs ~10 ms each, and the consonant
+        # ("sound") key already puts Hussein and حسين in one block; switch it on to also
+        # block by the romanizer's spelling.
+        self.romanize: bool | None = False
 
     def resolve(self, mentions: Iterable[MentionRef]) -> Resolution:
         nodes, node_of = self._nodes(mentions)
@@ -330,6 +331,7 @@ class EntityResolver:
                 for aid in {m.article_id for m in n.mentions}:
                     orgs_in[aid].append(n)
         unexplained: dict[tuple, list[int]] = defaultdict(list)
+        spelled = {(n.type, n.tokens): n.id for n in nodes if n.full}
         for a in nodes:
             if a.full or not _is_acronym(a.text):
                 continue
@@ -339,9 +341,12 @@ class EntityResolver:
                 sets.union(a.id, owners.pop())
             elif not owners:
                 unexplained[(a.type, a.text)].append(a.id)
-        for ids in unexplained.values():
+        for (kind, text), ids in unexplained.items():
             for other in ids[1:]:
                 sets.union(ids[0], other)
+            same = spelled.get((kind, latin_tokens(text)))  # MVNOS and MVNOs
+            if same is not None:
+                sets.union(ids[0], same)
 
     def _translations(self, nodes: Sequence[_Node], sets: _Sets) -> None:
         by_story: dict[str, list[_Node]] = defaultdict(list)
@@ -376,8 +381,16 @@ class EntityResolver:
         for n in nodes:
             clusters[sets.find(n.id)].append(n)
         out = Resolution()
-        for members in clusters.values():
+        used: set[str] = set()
+        for members in sorted(clusters.values(), key=lambda ms: min(
+                (m.article_id, m.index) for n in ms for m in n.mentions)):
             entity = _entity(members)
+            if entity.id in used:
+                # Two entities that share their canonical name (kept apart on purpose, e.g.
+                # two men of one name in one article): the later one gets a suffixed id.
+                first = min((m.article_id, m.index) for n in members for m in n.mentions)
+                entity = replace(entity, id="e" + digest(entity.type, entity.id, *map(str, first)))
+            used.add(entity.id)
             out.entities.append(entity)
             for n in members:
                 for m in n.mentions:
@@ -403,6 +416,7 @@ def _block_keys(n: _Node, romanize: bool = False) -> list[tuple]:
     else:
         keys.append(("skeleton", n.type, skeleton(last)))
         keys.append(("sound", n.type, loose_skeleton(last)))
+        keys.append(("sound", n.type, loose_skeleton(_bare(last))))  # الزبيدي ~ Zubaidi
         keys.append(("joined", n.type, "".join(n.tokens)))
         if n.type == "PER" and romanize and len(n.tokens) <= MAX_ROMANIZED_PARTS:
             from rasid.resolve.script import romanize as roman_of  # known names cross this way
@@ -555,7 +569,7 @@ def _latin_name(name_ar: str, kind: str) -> str:
         words = name_ar.split()
         while len(words) > 1 and fold_arabic(words[0]) in HONORIFICS:
             words = words[1:]  # the title is not part of the name: no "Sheikh …" in Latin
-        return romanize(" ".join(words))
+        return romanize(" ".join(words), model=False)  # display only: the fast path
     if kind == "LOC":
         return places.english_name(name_ar)
     return ""
