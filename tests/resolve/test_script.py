@@ -26,7 +26,7 @@ class _Raising:
 
 
 def test_a_romanizer_failure_gives_nothing_instead_of_raising(monkeypatch):
-    monkeypatch.setattr(script, "_transliterator", lambda: _Raising())
+    monkeypatch.setattr(script, "_transliterator", lambda model=True: _Raising())
     # unique inputs: both functions are cached
     assert script.romanize("اسم_لاختبار_الفشل_١") == ""
     assert script.romanizations("اسم_لاختبار_الفشل_٢") == ()
@@ -41,7 +41,7 @@ def test_romanizations_accept_a_string_or_candidates(monkeypatch):
         def transliterate(self, name, top_k=None):
             return [SimpleNamespace(text="First"), SimpleNamespace(text="Second")]
 
-    monkeypatch.setattr(script, "_transliterator", lambda: OneString())
+    monkeypatch.setattr(script, "_transliterator", lambda model=True: OneString())
     assert script.romanizations("اسم_لاختبار_النص_١") == ("Only One",)
-    monkeypatch.setattr(script, "_transliterator", lambda: Candidates())
+    monkeypatch.setattr(script, "_transliterator", lambda model=True: Candidates())
     assert script.romanizations("اسم_لاختبار_النص_٢") == ("First", "Second")

@@ -97,8 +97,10 @@ def cmd_entities(args) -> int:
         if args.json:
             _print_json([entity_record(e) for e in entities])
         else:
+            from rasid.resolve.resolver import latin_name
+
             for e in entities:
-                print(f"{e.id}\t{e.type}\t{len(e.article_ids)}\t{e.name_ar}\t{e.name_latin}"
+                print(f"{e.id}\t{e.type}\t{len(e.article_ids)}\t{e.name_ar}\t{latin_name(e)}"
                       f"\t{' | '.join(e.variants[:6])}")
     finally:
         store.close()
@@ -137,7 +139,9 @@ def _show_entity(store, entity, as_json: bool) -> None:
         _print_json({**entity_record(entity), "mentions": [
             {"article_id": aid, **mention_record(m)} for aid, m in mentions]})
         return
-    print(f"{entity.name_ar}  ({entity.name_latin or '-'})  {entity.type}  {entity.id}")
+    from rasid.resolve.resolver import latin_name
+
+    print(f"{entity.name_ar}  ({latin_name(entity) or '-'})  {entity.type}  {entity.id}")
     print(f"  variants: {' | '.join(entity.variants)}")
     if entity.aliases:
         print(f"  alias file: {', '.join(entity.aliases)}")

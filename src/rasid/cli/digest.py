@@ -49,12 +49,13 @@ def store_digest(store: SQLiteStore, newest: int = 8) -> str:
     if counts["entities"]:
         lines.append(f"  who and where: {counts['mentions']} mentions of {counts['entities']} entities")
         for kind, label in (("PER", "people"), ("ORG", "organisations"), ("LOC", "places")):
-            top = store.entities(kind, limit=5)
+            from rasid.resolve.resolver import latin_name
+
+            top = [(e, latin_name(e)) for e in store.entities(kind, limit=5)]
             if top:
                 lines.append(f"    {label}: " + ", ".join(
-                    f"{e.name_ar or e.name_latin}"
-                    f"{f' ({e.name_latin})' if e.name_latin and e.name_latin != e.name_ar else ''}"
-                    f" [{len(e.article_ids)}]" for e in top))
+                    f"{e.name_ar or latin}{f' ({latin})' if latin and latin != e.name_ar else ''}"
+                    f" [{len(e.article_ids)}]" for e, latin in top))
     if counts["quotes"] or counts["figures"]:
         anonymous = db.execute("SELECT count(*) FROM quotes WHERE anonymous = 1").fetchone()[0]
         denials = db.execute("SELECT count(*) FROM quotes WHERE denial = 1").fetchone()[0]

@@ -329,8 +329,8 @@ def cross_script_match(arabic: str, latin: tuple[str, ...]) -> bool:
     from rasid.resolve.known import is_known
 
     parts = name_tokens(arabic)
-    if not parts or len(parts) > MAX_ROMANIZED_PARTS:
-        return False
+    if not parts or len(parts) > MAX_ROMANIZED_PARTS or len(parts) != len(latin):
+        return False  # part counts differ: neither path below can match (and romanizing costs)
     if any(latin_parts_match(latin_tokens(r), latin) for r in script.romanizations(arabic)):
         return True
     if len(parts) != len(latin) or any(is_known(p) for p in parts):

@@ -193,6 +193,9 @@ class EntityResolver:
     def _match_names(self, nodes: Sequence[_Node], sets: _Sets, romanize: bool) -> None:
         compared: set[tuple[int, int]] = set()
         for key, block in self._blocks(nodes, romanize).items():
+            if key[0] == "across":
+                self._match_across(block, sets, compared)
+                continue
             for group in _split(block, self.max_block):
                 for i, a in enumerate(group):
                     for b in group[i + 1:]:
@@ -202,6 +205,20 @@ class EntityResolver:
                         compared.add(pair)
                         if sets.find(a.id) != sets.find(b.id) and self.matcher.same(a.text, b.text, a.type):
                             sets.union(a.id, b.id)
+
+    def _match_across(self, block: list[_Node], sets: _Sets, compared: set) -> None:
+        latin = [n for n in block if is_latin(n.text)]
+        if not latin:
+            return
+        arabic = [n for n in block if not is_latin(n.text)][: self.max_block]
+        for a in latin[: self.max_block]:
+            for b in arabic:
+                pair = (min(a.id, b.id), max(a.id, b.id))
+                if pair in compared or a.type != b.type:
+                    continue
+                compared.add(pair)
+                if sets.find(a.id) != sets.find(b.id) and self.matcher.same(a.text, b.text, a.type):
+                    sets.union(a.id, b.id)
 
     # -- pass 2: short names inside their article, then their story ----------------
 
@@ -257,20 +274,26 @@ class EntityResolver:
 
         from rasid.resolve.roles import _contains, _words
 
-        holders: list[tuple[tuple[str, ...], str | None, str, int]] = []  # title, date, article, node
+        # Indexed by article (a title names whom its own article gives it) and by exact
+        # title (across articles), so the pass stays linear in the number of mentions.
+        in_article: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        by_title: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
         for n in nodes:
             if n.type == "PER" and n.full:
                 for m in n.mentions:
                     if m.role and m.role != m.text:
-                        holders.append((_words(m.role), m.published, m.article_id, n.id))
+                        words = _words(m.role)
+                        in_article[m.article_id].append((words, n.id))
+                        if m.published:
+                            by_title[words].append((m.published, n.id))
         named: set[int] = set()
         for n in nodes:
             if not n.title_only:
                 continue
             m = n.mentions[0]
             want = _words(m.text)
-            fits = [h for h in holders if _contains(h[0], want)]
-            here = {sets.find(h[3]) for h in fits if h[2] == m.article_id}
+            here = {sets.find(nid) for words, nid in in_article.get(m.article_id, ())
+                    if _contains(words, want)}
             if len(here) == 1:
                 sets.union(n.id, here.pop())
                 named.add(n.id)
@@ -279,14 +302,13 @@ class EntityResolver:
                 continue  # two holders in one article, or no date to choose by
             day = date.fromisoformat(m.published)
             near: dict[int, int] = {}
-            for title, when, _, nid in fits:
-                # Across articles only the very title counts: «وزير الخارجية» alone could
-                # be any country's minister.
-                if when and title == want:
-                    gap = abs((date.fromisoformat(when) - day).days)
-                    if gap <= 365:
-                        root = sets.find(nid)
-                        near[root] = min(gap, near.get(root, gap))
+            # Across articles only the very title counts: «وزير الخارجية» alone could be
+            # any country's minister.
+            for when, nid in by_title.get(want, ()):
+                gap = abs((date.fromisoformat(when) - day).days)
+                if gap <= 365:
+                    root = sets.find(nid)
+                    near[root] = min(gap, near.get(root, gap))
             if near:
                 best = min(near.values())
                 closest = [r for r, g in near.items() if g == best]
@@ -412,11 +434,13 @@ def _block_keys(n: _Node, romanize: bool = False) -> list[tuple]:
         keys += [("place", p) for p in places.place_ids(n.text, clitics=True)]
     last = n.tokens[-1]
     if is_latin(n.text):
-        keys.append(("sound", n.type, latin_as_arabic_skeleton(last)))
+        keys.append(("across", n.type, latin_as_arabic_skeleton(last)))
     else:
         keys.append(("skeleton", n.type, skeleton(last)))
         keys.append(("sound", n.type, loose_skeleton(last)))
-        keys.append(("sound", n.type, loose_skeleton(_bare(last))))  # الزبيدي ~ Zubaidi
+        # Across scripts the article is dropped (الزبيدي ~ Zubaidi); these blocks only ever
+        # pair an Arabic name with a Latin one.
+        keys.append(("across", n.type, loose_skeleton(_bare(last))))
         keys.append(("joined", n.type, "".join(n.tokens)))
         if n.type == "PER" and romanize and len(n.tokens) <= MAX_ROMANIZED_PARTS:
             from rasid.resolve.script import romanize as roman_of  # known names cross this way
@@ -560,16 +584,25 @@ def _best(counts: Counter, first_seen: dict[str, str]) -> str:
 
 
 def _latin_name(name_ar: str, kind: str) -> str:
+    """A Latin name known without guessing: the name itself, or a place's English name.
+    People's names are romanized when shown (`latin_name`), not on every resolution."""
     if not name_ar or is_latin(name_ar):
         return name_ar
-    if kind == "PER" and len(name_tokens(name_ar)) <= MAX_ROMANIZED_PARTS:
-        from rasid.resolve.names import HONORIFICS, fold_arabic
-        from rasid.resolve.script import romanize
-
-        words = name_ar.split()
-        while len(words) > 1 and fold_arabic(words[0]) in HONORIFICS:
-            words = words[1:]  # the title is not part of the name: no "Sheikh …" in Latin
-        return romanize(" ".join(words), model=False)  # display only: the fast path
     if kind == "LOC":
         return places.english_name(name_ar)
     return ""
+
+
+def latin_name(entity: Entity) -> str:
+    """The entity's Latin name, romanizing a person's Arabic name when none is known."""
+    if entity.name_latin or entity.type != "PER" or not entity.name_ar:
+        return entity.name_latin
+    if len(name_tokens(entity.name_ar)) > MAX_ROMANIZED_PARTS:
+        return ""
+    from rasid.resolve.names import HONORIFICS, fold_arabic
+    from rasid.resolve.script import romanize
+
+    words = entity.name_ar.split()
+    while len(words) > 1 and fold_arabic(words[0]) in HONORIFICS:
+        words = words[1:]  # the title is not part of the name: no "Sheikh …" in Latin
+    return romanize(" ".join(words), model=False)

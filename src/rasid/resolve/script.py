@@ -27,10 +27,11 @@ def romanize(name: str, model: bool = True) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def romanizations(name: str, top_k: int = 3) -> tuple[str, ...]:
-    """Several plausible spellings (Fouad, Fuad…), best first."""
+def romanizations(name: str, top_k: int = 3, model: bool = True) -> tuple[str, ...]:
+    """Several plausible spellings (Fouad, Fuad…), best first; with the model, so that a
+    garbled spelling (الزوبيدي) still reads as the name it garbles (Zubaidi)."""
     try:
-        found = _transliterator().transliterate(name, top_k=top_k)
+        found = _transliterator(model).transliterate(name, top_k=top_k)
     except Exception:
         return ()
     if isinstance(found, str):

@@ -136,7 +136,9 @@ def story_voices(articles) -> dict[str, dict]:
 
 
 def entity_record(e: Entity) -> dict:
-    return {"id": e.id, "type": e.type, "name_ar": e.name_ar, "name_latin": e.name_latin,
+    from rasid.resolve.resolver import latin_name
+
+    return {"id": e.id, "type": e.type, "name_ar": e.name_ar, "name_latin": latin_name(e),
             "variants": list(e.variants),
             # additions: titles with the date of the article that wrote them, where it appears
             "roles": [{"title": r.title, "date": r.date, "article_id": r.article_id} for r in e.roles],
