@@ -194,25 +194,14 @@ class EntityResolver:
         compared: set[tuple[int, int]] = set()
         for key, block in self._blocks(nodes, romanize).items():
             if key[0] == "across":
-                self._match_across(block, sets, compared)
-                continue
-            for group in _split(block, self.max_block):
-                for i, a in enumerate(group):
-                    for b in group[i + 1:]:
-                        pair = (min(a.id, b.id), max(a.id, b.id))
-                        if pair in compared or a.type != b.type:
-                            continue
-                        compared.add(pair)
-                        if sets.find(a.id) != sets.find(b.id) and self.matcher.same(a.text, b.text, a.type):
-                            sets.union(a.id, b.id)
-
-    def _match_across(self, block: list[_Node], sets: _Sets, compared: set) -> None:
-        latin = [n for n in block if is_latin(n.text)]
-        if not latin:
-            return
-        arabic = [n for n in block if not is_latin(n.text)][: self.max_block]
-        for a in latin[: self.max_block]:
-            for b in arabic:
+                # Cross-script blocks only ever pair an Arabic name with a Latin one.
+                latin = [n for n in block if is_latin(n.text)][: self.max_block]
+                arabic = [n for n in block if not is_latin(n.text)][: self.max_block] if latin else []
+                pairs = ((a, b) for a in latin for b in arabic)
+            else:
+                pairs = ((a, b) for group in _split(block, self.max_block)
+                         for i, a in enumerate(group) for b in group[i + 1:])
+            for a, b in pairs:
                 pair = (min(a.id, b.id), max(a.id, b.id))
                 if pair in compared or a.type != b.type:
                     continue

@@ -46,11 +46,13 @@ def _stories(store: Store):
     sources disagree; one story's articles in memory at a time."""
     from rasid.story.claims import claims, discrepancies
 
-    derivations = store.derivations()
+    by_article: dict[str, list] = {}
+    for d in store.derivations():  # indexed once: each story looks up only its own links
+        by_article.setdefault(d.derived_id, []).append(d)
     for s in store.stories():
         members = [a for a in (store.article(aid) for aid in s.article_ids) if a is not None]
         ids = set(s.article_ids)
-        links = [d for d in derivations if d.source_id in ids and d.derived_id in ids]
+        links = [d for aid in s.article_ids for d in by_article.get(aid, ()) if d.source_id in ids]
         found = claims(members, links)
         yield story_record(s, story_voices(members).get(s.id), found, discrepancies(members, found))
 
