@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench screenshots serve-bench clean
 
 $(BIN)/rasid: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py --runs 3
+
+# the README's screenshots, taken by the browser test (needs Debian's chromium)
+screenshots: install
+	RASID_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/serve/test_browser.py
+
+# web UI / REST latency under load on a 100k-article archive (needs wrk; builds the archive once)
+serve-bench: install
+	$(BIN)/python benchmarks/bench_serve.py --db bench-100k.db
 
 clean:
 	rm -rf $(VENV) rasid.db rasid.db-wal rasid.db-shm rasid.db.cache build *.egg-info

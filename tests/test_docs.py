@@ -54,14 +54,9 @@ def test_contract_commands_exist_with_their_options(shared_dir):
     subs = _subparsers()
     for line in block.splitlines():
         line = line.split("#")[0].strip()
-        if not line.startswith("rasid ") or line.split()[1] == "serve":
-            continue  # serve (REST API and web UI) is a later issue; the README says so
+        if not line.startswith("rasid "):
+            continue
         _check_line(line, subs)
-
-
-def test_readme_says_serve_is_not_yet_available():
-    assert "serve" not in _subparsers()
-    assert "`rasid serve`" in README and "not in this release" in README
 
 
 def test_public_api_members_are_exported():

@@ -113,3 +113,13 @@ def test_figure_extraction_stays_above_its_floors():
     result = _module(EVAL / "figures" / "evaluate.py").evaluate()
     assert result["f1"] >= FLOORS["figures.all.f1"], result
     assert result["value_accuracy"] >= FLOORS["figures.all.value_accuracy"], result
+
+
+def test_story_summaries_stay_above_their_floors():
+    module = _module(EVAL / "summaries" / "evaluate.py")
+    result = module.evaluate(module.load(), log=lambda *a: None)
+    assert result["crashes"] == 0 and result["boilerplate_sentences"] == 0, result
+    for key in ("rouge1", "rouge2", "rougeL", "citations_supported"):
+        assert result[key] >= FLOORS[f"summaries.demo.{key}"], (key, result[key])
+    # and the summarizer stays ahead of the lead baseline it is compared with
+    assert result["rouge1"] > result["baseline"]["rouge1"], result["baseline"]

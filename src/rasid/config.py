@@ -39,6 +39,10 @@ class Settings:
     with `rasid train-ner --out DIR`; otherwise a transformers token-classification model
     (a local directory, or a hub name already in the local cache; install `rasid[hf]`)."""
 
+    serve_token: str = ""
+    """Token for `rasid serve`: needed to upload through the ingest endpoint, and for every
+    request when the server listens beyond loopback. Empty: uploads are off."""
+
     progress: str = "auto"
     """Progress bars on stderr: auto (when stderr is a terminal), always or never."""
 

@@ -61,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=commands.cmd_search)
 
+    p = sub.add_parser("serve", help="the web UI and REST API (Arabic, right to left)")
+    db_option(p)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default loopback; others need a configured token)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    p.set_defaults(func=commands.cmd_serve)
+
     p = sub.add_parser("train-ner", help="train the CRF name tagger from the public corpora")
     p.add_argument("--data", default="../shared/data",
                    help="folder holding anercorp/, aqmar/, wojood_sample/, newsfane_gold/")

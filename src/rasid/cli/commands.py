@@ -204,9 +204,13 @@ def _show_story(store, story, as_json: bool) -> None:
     from rasid.serve.records import story_voices
     from rasid.story.claims import claims, discrepancies
 
+    from rasid.story.summary import summarize
+
     found = claims(articles, derivations)
     disagreements = discrepancies(articles, found)
-    record = story_record(story, story_voices(articles).get(story.id), found, disagreements)
+    df, n_docs = store.document_frequencies()
+    summary = summarize(articles, derivations, df=df, n_docs=n_docs)
+    record = story_record(story, story_voices(articles).get(story.id), found, disagreements, summary)
     if as_json:
         _print_json({**record, "articles": [article_record(a, derivations) for a in articles],
                      "derivations": [derivation_record(d) for d in derivations]})
@@ -216,6 +220,10 @@ def _show_story(store, story, as_json: bool) -> None:
     print(f"seen {story.first_seen or '?'} .. {story.last_seen or '?'}; {n} article{'s' * (n != 1)}, "
           f"{k} independent origin{'s' * (k != 1)}; outlets: "
           f"{', '.join(story.outlets) or '-'}")
+    if summary:
+        print("\nsummary:")
+        for x in summary:
+            print(f"  {x.text}  [{', '.join(x.article_ids)}]")
     if story.timeline:
         print("\ntimeline:")
         for e in story.timeline:
@@ -322,4 +330,14 @@ def cmd_search(args) -> int:
                 print(f"{h.article_id}\t{h.score:.2f}\t{h.snippet}")
     finally:
         store.close()
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from rasid.serve.server import serve
+
+    store = _existing_store(args)   # a missing database is a usage error, not an empty site
+    store.close()
+    settings = load_settings()
+    serve(_db(args), args.host, args.port, settings.serve_token or None, args.workers)
     return 0

@@ -42,10 +42,12 @@ def _articles(store: Store):
 
 
 def _stories(store: Store):
-    """Story cards with who they quote, what is claimed by how many origins, and where the
-    sources disagree; one story's articles in memory at a time."""
+    """Story cards with their cited summary, who they quote, what is claimed by how many
+    origins, and where the sources disagree; one story's articles in memory at a time."""
     from rasid.story.claims import claims, discrepancies
+    from rasid.story.summary import summarize
 
+    df, n_docs = store.document_frequencies()
     by_article: dict[str, list] = {}
     for d in store.derivations():  # indexed once: each story looks up only its own links
         by_article.setdefault(d.derived_id, []).append(d)
@@ -54,7 +56,8 @@ def _stories(store: Store):
         ids = set(s.article_ids)
         links = [d for aid in s.article_ids for d in by_article.get(aid, ()) if d.source_id in ids]
         found = claims(members, links)
-        yield story_record(s, story_voices(members).get(s.id), found, discrepancies(members, found))
+        yield story_record(s, story_voices(members).get(s.id), found, discrepancies(members, found),
+                           summarize(members, links, df=df, n_docs=n_docs))
 
 
 def _sections(store: Store):

@@ -1,8 +1,8 @@
 """Records in the exact shapes of ../CONTRACT.md, shared by export, CLI and (later) REST.
 
 Fields a later stage fills (mentions, quotes, figures, derived_from, entities,
-summary, discrepancies) are present as empty lists until that stage exists, so
-consumers can rely on the keys.
+discrepancies) are present as empty lists when a stage found nothing, so consumers
+can rely on the keys.
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def article_record(a: Article, derivations: Iterable[Derivation] = ()) -> dict:
     }
 
 
-def story_record(s: Story, voices: dict | None = None, claims=(), discrepancies=()) -> dict:
+def story_record(s: Story, voices: dict | None = None, claims=(), discrepancies=(), summary=()) -> dict:
     voices = voices or {}
     return {
         "id": s.id,
@@ -77,7 +77,7 @@ def story_record(s: Story, voices: dict | None = None, claims=(), discrepancies=
         "article_ids": list(s.article_ids),
         "independent_origins": s.independent_origins,
         "timeline": [timeline_record(e) for e in s.timeline],
-        "summary": [],
+        "summary": [summary_record(x) for x in summary],
         "discrepancies": list(discrepancies),
         "outlets": list(s.outlets),
         # additions: who the story quotes, and how many statements come from unnamed sources
@@ -85,6 +85,12 @@ def story_record(s: Story, voices: dict | None = None, claims=(), discrepancies=
         "anonymous_sources": voices.get("anonymous_sources", 0),
         "claims": [claim_record(c) for c in claims],
     }
+
+
+def summary_record(x) -> dict:
+    return {"sentence": x.text, "article_ids": list(x.article_ids),
+            # additions: the article and offsets the sentence is taken from
+            "article_id": x.article_id, "start": x.span.start, "end": x.span.end}
 
 
 def claim_record(c) -> dict:

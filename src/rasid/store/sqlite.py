@@ -13,6 +13,7 @@ from rasid.errors import StoreError
 from rasid.ids import rejection_id
 from rasid.model import Article, Derivation, Entity, Rejection, Story
 from rasid.store.base import FileDone, SearchHit
+from rasid.store.browse import BrowseQueries
 from rasid.store.codec import (article_from_row, date_from_row, date_row, derivation_from_row,
                                derivation_row, entity_from_row, entity_row, layout_json,
                                figure_from_row, figure_row, mention_from_row, mention_row,
@@ -56,7 +57,7 @@ def index_text(text: str | None) -> str:
     return match_text(text) if text else ""
 
 
-class SQLiteStore:
+class SQLiteStore(BrowseQueries):
     """Store backed by one SQLite file (or ':memory:')."""
 
     def __init__(self, path: str | Path = "rasid.db"):
