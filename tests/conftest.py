@@ -1,6 +1,7 @@
 """Shared fixtures. Tests never use the network; ../shared is optional and skipped cleanly."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -33,5 +34,38 @@ def store(tmp_path: Path):
 
 
 @pytest.fixture
+def no_user_settings(monkeypatch, tmp_path):
+    """No RASID_* variable and no user config file of the machine running the tests."""
+    for key in list(os.environ):
+        if key.startswith("RASID_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("RASID_CONFIG", str(tmp_path / "absent.toml"))
+
+
+@pytest.fixture
 def settings() -> Settings:
     return Settings(progress="never")
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    """The bundled demo corpus ingested once per test session (path of the database).
+
+    Shared by tests/serve and tests/store/test_browse.py; tests only read it. A test that
+    writes must ingest into a database of its own."""
+    from rasid.pipeline import ingest
+    from rasid.resources import resource_path
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with SQLiteStore(path) as s:
+        report = ingest([str(resource_path("demo/corpus"))], s, Settings(progress="never"))
+    assert report.rejected == 0 and report.added > 0, report
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def demo_store(demo_db):
+    """A read-only handle on the demo database, for checking what the web layer shows."""
+    s = SQLiteStore(demo_db)
+    yield s
+    s.close()

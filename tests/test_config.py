@@ -10,13 +10,8 @@ from rasid.errors import ConfigError
 
 
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch, tmp_path):
+def clean_env(no_user_settings):
     """No user file and no RASID_* variables from the machine running the tests."""
-    import os
-    for key in list(os.environ):
-        if key.startswith("RASID_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("RASID_CONFIG", str(tmp_path / "absent.toml"))
 
 
 def test_defaults():

@@ -25,11 +25,7 @@ ARTICLES = [
 
 
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    for key in list(os.environ):
-        if key.startswith("RASID_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("RASID_CONFIG", str(tmp_path / "absent.toml"))
+def isolated(no_user_settings, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
 
 
@@ -165,7 +161,8 @@ def test_show_unknown_story_exits_2(db, capsys):
 def test_search_finds_articles_by_folded_word(db, capsys):
     assert main(["search", "طريق", "--db", db, "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
-    assert len(hits) == 1 and hits[0]["snippet"] == "إغلاق طريق الجبل"
+    # the snippet is the body sentence holding the word (the headline is shown beside it)
+    assert len(hits) == 1 and hits[0]["snippet"] == "أغلقت السلطات طريق الجبل بسبب الانهيارات الصخرية."
 
 
 def _check_type(value, kind, where: str) -> None:

@@ -8,7 +8,8 @@ import hashlib
 import re
 from typing import Literal
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Query, Request
+from starlette.datastructures import UploadFile
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -36,7 +37,8 @@ async def stories(since: str | None = Query(None, description="YYYY-MM-DD: stori
                   until: str | None = Query(None, description="YYYY-MM-DD: stories begun on or before"),
                   entity: str | None = Query(None, description="entity id"),
                   outlet: str | None = None, thread: str | None = None,
-                  limit: int = Query(20, ge=1, le=views.MAX_PAGE), offset: int = Query(0, ge=0),
+                  limit: int = Query(20, ge=1, le=views.MAX_PAGE),
+                  offset: int = Query(0, ge=0, le=views.MAX_OFFSET),
                   st=Depends(reader)):
     return JSONResponse(views.story_list(st.store, views.story_filter(since, until, entity, outlet, thread), limit, offset))
 
@@ -62,7 +64,7 @@ async def outlets(st=Depends(reader)):
     return JSONResponse(views.outlets_view(st.store))
 
 
-@router.get("/outlets/{outlet}", summary="One outlet: what it originated and what it copied")
+@router.get("/outlets/{outlet:path}", summary="One outlet: what it originated and what it copied")
 async def outlet(outlet: str, st=Depends(reader)):
     return JSONResponse(views.outlet_view(st.store, outlet))
 
@@ -84,16 +86,27 @@ def _safe_name(name: str) -> str:
     return base.strip("._") or "upload"
 
 
-@router.post("/ingest", summary="Upload a JSONL, HTML or text file and analyse it (needs the token)")
-async def ingest_upload(request: Request, file: UploadFile = File(...)):
+_UPLOAD_SCHEMA = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file"],
+    "properties": {"file": {"type": "string", "format": "binary",
+                            "description": "a .jsonl, .html, .txt or RSS/Atom file"}}}}}}}
+
+
+@router.post("/ingest", summary="Upload a JSONL, HTML or text file and analyse it (needs the token)",
+             openapi_extra=_UPLOAD_SCHEMA)
+async def ingest_upload(request: Request):
     from rasid.serve.app import upload_dir
 
     st = state(request)
-    st.check(request, write=True)
-    name = _safe_name(file.filename or "upload.txt")
-    if not name.lower().endswith(UPLOAD_SUFFIXES):
-        raise UsageError(f"{name}: upload a file ending in one of {', '.join(UPLOAD_SUFFIXES)}")
-    data = await file.read(MAX_UPLOAD_BYTES + 1)
+    st.check(request, write=True)     # before reading a byte of the body
+    async with request.form(max_files=1, max_fields=4) as form:   # closes spooled files
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise UsageError("send the file as multipart/form-data in a field named 'file'")
+        name = _safe_name(file.filename or "upload.txt")
+        if not name.lower().endswith(UPLOAD_SUFFIXES):
+            raise UsageError(f"{name}: upload a file ending in one of {', '.join(UPLOAD_SUFFIXES)}")
+        data = await file.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         raise UsageError(f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; "
                          "ingest big archives with `rasid ingest`")
@@ -102,6 +115,12 @@ async def ingest_upload(request: Request, file: UploadFile = File(...)):
     path = folder / f"{hashlib.sha256(data).hexdigest()[:12]}-{name}"
     path.write_bytes(data)   # kept: the upload is the input of record, whatever happens next
     return JSONResponse(await run_in_threadpool(_ingest_file, st, str(path)))
+
+
+@router.get("/openapi.json", include_in_schema=False)
+async def openapi_schema(request: Request):
+    reader(request)
+    return JSONResponse(request.app.openapi())
 
 
 def _ingest_file(st, path: str) -> dict:
@@ -116,7 +135,10 @@ def _ingest_file(st, path: str) -> dict:
             report = ingest([path], store, load_settings(progress="never"))
         finally:
             store.close()
-    return {"file": path, "items": report.items, "added": report.added,
+    from pathlib import Path
+
+    return {"file": Path(path).name, "items": report.items, "added": report.added,
             "already_stored": report.already_stored, "rejected": report.rejected,
-            "rejections": [rejection_record(r) for r in report.rejections],
+            # rejections name the upload, not where the server keeps it
+            "rejections": [{**rejection_record(r), "source": Path(r.source).name} for r in report.rejections],
             "stories": report.stories, "derivations": report.derivations}

@@ -18,6 +18,7 @@ Security choices:
 from __future__ import annotations
 
 import hmac
+import logging
 import os
 import threading
 import time
@@ -29,7 +30,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rasid.errors import NotFound, RasidError, UsageError
+from rasid.errors import ModelError, NotFound, RasidError, StoreError
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
@@ -73,6 +74,9 @@ class State:
             self._frequencies = (n, self.store.document_frequencies())
         return self._frequencies[1]
 
+    def valid(self, given: str | None) -> bool:
+        return bool(self.token and given) and hmac.compare_digest(given.encode(), self.token.encode())
+
     def check(self, request: Request, write: bool = False) -> None:
         if not write and not self.reads_need_token:
             return
@@ -80,7 +84,7 @@ class State:
             raise AuthError("ingest over HTTP is off: set RASID_SERVE_TOKEN (or serve_token in the "
                             "config file) and restart `rasid serve`", status=403)
         given = _bearer(request) or (None if write else request.cookies.get(TOKEN_COOKIE))
-        if not given or not hmac.compare_digest(given.encode(), self.token.encode()):
+        if not self.valid(given):
             raise AuthError("a valid token is needed: send the header 'Authorization: Bearer TOKEN'")
 
 
@@ -99,7 +103,9 @@ def error_body(status: int, code: str, message: str, detail=None) -> dict:
 
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 413: "too_large", 422: "invalid_request", 500: "internal"}
+          405: "method_not_allowed", 413: "too_large", 422: "invalid_request", 500: "internal",
+          503: "unavailable"}
+log = logging.getLogger("rasid.serve")
 
 
 def _status_of(exc: Exception) -> int:
@@ -107,7 +113,9 @@ def _status_of(exc: Exception) -> int:
         return 404
     if isinstance(exc, AuthError):
         return exc.status
-    if isinstance(exc, (UsageError, RasidError)):
+    if isinstance(exc, (StoreError, ModelError)):
+        return 503     # the server's fault, not the request's
+    if isinstance(exc, RasidError):
         return 400
     return 500
 
@@ -149,17 +157,25 @@ def create_app(db: str, token: str | None = None, reads_need_token: bool = False
     app = FastAPI(title="rasid", version=__version__, lifespan=lifespan,
                   description="Story intelligence for Arabic news: stories, who copied whom, "
                               "who said what, and where sources disagree.",
-                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url=None)
     app.state.rasid = State(db, token, reads_need_token)
 
     def respond(request: Request, status: int, code: str, message: str, detail=None):
-        if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):
-            return JSONResponse(error_body(status, code, message, detail), status_code=status)
-        return web.error_page(request, status, code, message)
+        if request.url.path.startswith("/api"):
+            response = JSONResponse(error_body(status, code, message, detail), status_code=status)
+        else:
+            response = web.error_page(request, status, code, message)
+        # crashes are answered outside the middleware stack: the headers go on here too
+        response.headers.update({k.decode(): v.decode() for k, v in _HEADERS})
+        return response
 
     @app.exception_handler(RasidError)
     async def rasid_error(request: Request, exc: RasidError):
         status = _status_of(exc)
+        if status >= 500:    # a store or model fault: logged here, never echoed (paths, internals)
+            log.error("%s on %s: %s", type(exc).__name__, request.url.path, exc)
+            return respond(request, status, _CODES[status], "the server cannot read its database or "
+                           "models right now; the server log has the details")
         return respond(request, status, _CODES.get(status, "error"), str(exc))
 
     @app.exception_handler(StarletteHTTPException)
@@ -178,6 +194,7 @@ def create_app(db: str, token: str | None = None, reads_need_token: bool = False
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):
+        log.exception("internal error on %s", request.url.path)
         return respond(request, 500, "internal", f"internal error ({type(exc).__name__}); "
                        "the server log has the details")
 

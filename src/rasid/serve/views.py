@@ -19,6 +19,7 @@ from rasid.serve.records import (article_record, entity_record, figure_record, q
 from rasid.store.browse import StoryFilter
 
 MAX_PAGE = 100
+MAX_OFFSET = 10**9   # SQLite takes 64-bit offsets; larger ones are a client's mistake
 MAX_STORY_ARTICLES = 300   # a story page reads at most this many articles in full
 TYPES = ("PER", "ORG", "LOC")
 
@@ -42,8 +43,8 @@ def story_filter(since=None, until=None, entity=None, outlet=None, thread=None) 
 def _page(limit: int, offset: int) -> tuple[int, int]:
     if not 1 <= limit <= MAX_PAGE:
         raise UsageError(f"limit must be between 1 and {MAX_PAGE}, not {limit}")
-    if offset < 0:
-        raise UsageError(f"offset must be 0 or more, not {offset}")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise UsageError(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
     return limit, offset
 
 
@@ -71,32 +72,64 @@ def _story_articles(store, story) -> tuple[list[Article], list[Derivation], bool
     return articles, links, len(story.article_ids) > len(ids)
 
 
-def derivation_tree(articles: Sequence[Article], links: Sequence[Derivation]) -> list[dict]:
-    """Who copied whom as a forest: each original with what derives from it, recursively.
-    Links of unknown direction hang under the earlier-published article, marked as such."""
+def _earlier(a: Article, b: Article) -> bool:
+    """Whether `a` is known to come before `b`: an undated article is never the earlier one."""
+    return bool(a.published) and (not b.published or a.published < b.published)
+
+
+def parents(articles: Sequence[Article], links: Sequence[Derivation]) -> dict[str, tuple[str, Derivation]]:
+    """Each derived article's one parent for display: its best-scored known source (ties go to
+    a source that is itself an original, then to the earlier one); a link of unknown direction
+    hangs under the article known to be earlier, else under the stored source."""
     by_id = {a.id: a for a in articles}
-    children: dict[str, list[tuple[str, Derivation]]] = {}
-    has_parent: set[str] = set()
-    for d in sorted(links, key=lambda d: (-d.score, d.source_id, d.derived_id)):
+    derived = {d.derived_id for d in links if d.directed}
+
+    def rank(d: Derivation):
+        src = by_id[d.source_id]
+        return (not d.directed, -d.score, d.source_id in derived, src.published or "9999", d.source_id)
+
+    out: dict[str, tuple[str, Derivation]] = {}
+    for d in sorted(links, key=rank):
         parent, child = d.source_id, d.derived_id
-        if not d.directed and ((by_id[child].published or "") < (by_id[parent].published or "")):
+        if not d.directed and _earlier(by_id[child], by_id[parent]):
             parent, child = child, parent
-        if child in has_parent or child == parent:
+        if child in out or child == parent or _ancestor(out, parent, child):
             continue
-        has_parent.add(child)
+        out[child] = (parent, d)
+    return out
+
+
+def _ancestor(tree: dict[str, tuple[str, Derivation]], node: str, candidate: str) -> bool:
+    """Whether `candidate` is `node` or above it (adding node->candidate would close a loop)."""
+    seen = set()
+    while node not in seen:
+        if node == candidate:
+            return True
+        seen.add(node)
+        if node not in tree:
+            return False
+        node = tree[node][0]
+    return True
+
+
+def derivation_tree(articles: Sequence[Article], links: Sequence[Derivation]) -> list[dict]:
+    """Who copied whom as a forest: each original with what derives from it, recursively."""
+    by_id = {a.id: a for a in articles}
+    parent_of = parents(articles, links)
+    children: dict[str, list[tuple[str, Derivation]]] = {}
+    for child, (parent, d) in sorted(parent_of.items(), key=lambda kv: (-kv[1][1].score, kv[0])):
         children.setdefault(parent, []).append((child, d))
 
-    def node(aid: str, via: Derivation | None, seen: frozenset[str]) -> dict:
+    def node(aid: str, via: Derivation | None) -> dict:
         a = by_id[aid]
-        kids = [node(c, d, seen | {aid}) for c, d in children.get(aid, ()) if c not in seen]
         return {"article_id": aid, "headline": a.headline, "outlet": a.outlet, "published": a.published,
                 "lang": a.lang, "kind": via.kind if via else None,
                 "score": via.score if via else None,
                 "direction": (("known" if via.directed else "unknown") if via else None),
-                "children": kids}
+                "children": [node(c, d) for c, d in children.get(aid, ())]}
 
     linked = {d.source_id for d in links} | {d.derived_id for d in links}
-    return [node(a.id, None, frozenset()) for a in articles if a.id in linked and a.id not in has_parent]
+    return [node(a.id, None) for a in articles if a.id in linked and a.id not in parent_of]
 
 
 def _entities(store, articles: Sequence[Article]) -> dict[str, list[dict]]:
@@ -135,12 +168,13 @@ def story_view(store, story_id: str, sentences: int = 4, frequencies=None) -> di
     by_id = {a.id: a for a in articles}
     groups = origin_groups(list(by_id), links, {a.id: a.outlet for a in articles})
     origin_of = {aid: i for i, g in enumerate(groups) for aid in g}
-    derived_from = {d.derived_id: d for d in links if d.directed}
+    parent_of = parents(articles, links)   # the same choice the derivation tree shows
     briefs = []
     for a in articles:
-        d = derived_from.get(a.id)
+        parent, d = parent_of.get(a.id, (None, None))
         briefs.append({**_brief(a), "origin": origin_of.get(a.id),
-                       "derived_from": ({"article_id": d.source_id, "kind": d.kind, "score": d.score}
+                       "derived_from": ({"article_id": parent, "kind": d.kind, "score": d.score,
+                                         "direction": "known" if d.directed else "unknown"}
                                         if d else None)})
     quotes = [{"article_id": a.id, "outlet": a.outlet, **quote_record(q, a.mentions)}
               for a in articles for q in a.quotes]
@@ -217,17 +251,17 @@ def outlet_view(store, outlet: str, limit: int = 50) -> dict:
     if not articles:
         raise NotFound(f"no outlet {outlet!r}")
     links = store.outlet_links(outlet)
-    copied_from: Counter[str] = Counter()
-    copied_by: Counter[str] = Counter()
+    copied_from: Counter[str | None] = Counter()   # None: articles without an outlet
+    copied_by: Counter[str | None] = Counter()
     derived_ids, source_ids = set(), set()
     for r in links:
         if not r["directed"]:
             continue
         if r["derived_outlet"] == outlet and r["source_outlet"] != outlet:
-            copied_from[r["source_outlet"] or "?"] += 1
+            copied_from[r["source_outlet"]] += 1
             derived_ids.add(r["derived_id"])
         elif r["source_outlet"] == outlet and r["derived_outlet"] != outlet:
-            copied_by[r["derived_outlet"] or "?"] += 1
+            copied_by[r["derived_outlet"]] += 1
             source_ids.add(r["source_id"])
     total = sum(n for _, n in days)
     undated = sum(1 for a in articles if not a["published"])

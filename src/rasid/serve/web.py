@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -51,7 +51,8 @@ def _url(request: Request, **changes) -> str:
             params.pop(k, None)
         else:
             params[k] = str(v)
-    return request.url.path + (("?" + urlencode(params)) if params else "")
+    # one leading slash, always: "//host/x" in a link would leave the site
+    return "/" + request.url.path.lstrip("/") + (("?" + urlencode(params)) if params else "")
 
 
 def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
@@ -75,9 +76,10 @@ def _reader(request: Request):
     st = request.app.state.rasid
     token = request.query_params.get("token")
     if token and st.reads_need_token:
-        # a token in the URL becomes a cookie once, then leaves the address bar
+        # a token in the URL becomes a cookie once (when it is right), then leaves the address bar
         response = RedirectResponse(_url(request, token=None), status_code=303)
-        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        if st.valid(token):
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
         return st, response
     st.check(request)
     return st, None
@@ -86,7 +88,7 @@ def _reader(request: Request):
 @router.get("/", response_class=HTMLResponse)
 async def story_list(request: Request, since: str | None = None, until: str | None = None,
                      entity: str | None = None, outlet: str | None = None, thread: str | None = None,
-                     offset: int = 0, limit: int = 20):
+                     offset: int = Query(0, ge=0, le=views.MAX_OFFSET), limit: int = 20):
     st, redirect = _reader(request)
     if redirect:
         return redirect
@@ -136,7 +138,7 @@ async def outlets_page(request: Request):
     return render(request, "outlets.html", v=views.outlets_view(st.store))
 
 
-@router.get("/outlets/{outlet}", response_class=HTMLResponse)
+@router.get("/outlets/{outlet:path}", response_class=HTMLResponse)
 async def outlet_page(request: Request, outlet: str):
     st, redirect = _reader(request)
     if redirect:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rasid.model import Story
 from rasid.store.codec import story_from_row
+from rasid.text.tokens import match_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +128,16 @@ class BrowseQueries:
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def search_entities(self, query: str, limit: int = 10) -> list[dict]:
-        """Entities whose Arabic or Latin name starts with the query (for filters and search)."""
+        """Entities with a name word starting with the query, spelling folded (احمد finds
+        أحمد, الزبيدى finds ماجد الزبيدي) or in Latin letters (case-insensitive)."""
         q = query.strip().replace("%", "").replace("_", "")
-        if not q:
+        key = match_text(q)
+        if not q or not key:
             return []
         rows = self.db.execute(
-            "SELECT id, type, name_ar, name_latin, mentions FROM entities WHERE name_ar LIKE ?"
-            " OR name_latin LIKE ? ORDER BY mentions DESC LIMIT ?", (q + "%", q + "%", int(limit)))
+            "SELECT id, type, name_ar, name_latin, mentions FROM entities WHERE name_key LIKE ?"
+            " OR name_key LIKE ? OR name_latin LIKE ? ORDER BY mentions DESC LIMIT ?",
+            (key + "%", "% " + key + "%", q + "%", int(limit)))
         return [dict(r) for r in rows]
 
     def story_of_thread_count(self, thread_id: str) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from contextlib import contextmanager
 from collections.abc import Iterable, Iterator, Sequence
@@ -50,6 +51,20 @@ def migrations() -> list[tuple[int, str]]:
         if name.endswith(".sql") and name[:3].isdigit():
             found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+_CLAUSE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
+
+
+def _snippet(text: str, keys: set[str], width: int = 220, max_clauses: int = 60) -> str | None:
+    """The first sentence of `text` holding a searched word, clipped to `width` characters."""
+    for i, m in enumerate(_CLAUSE.finditer(text)):
+        if i >= max_clauses:
+            break
+        if keys.intersection(match_keys(m.group())):
+            clause = m.group().strip()
+            return clause if len(clause) <= width else clause[:width - 1] + "…"
+    return None
 
 
 def index_text(text: str | None) -> str:
@@ -335,8 +350,9 @@ class SQLiteStore(BrowseQueries):
             counts[eid] = counts.get(eid, 0) + 1
         with self._transaction() as cur:
             cur.execute("DELETE FROM entities")
-            cur.executemany("INSERT INTO entities (id, type, name_ar, name_latin, mentions, data)"
-                            " VALUES (?,?,?,?,?,?)", [entity_row(e, counts.get(e.id, 0)) for e in entities])
+            cur.executemany("INSERT INTO entities (id, type, name_ar, name_latin, mentions, data, name_key)"
+                            " VALUES (?,?,?,?,?,?,?)", [(*entity_row(e, counts.get(e.id, 0)),
+                                                        match_text(e.name_ar)) for e in entities])
             cur.execute("UPDATE mentions SET entity_id = NULL")
             cur.executemany("UPDATE mentions SET entity_id = ?, key = ? WHERE article_id = ? AND idx = ?",
                             [(eid, keys.get(k, ""), k[0], k[1]) for k, eid in entity_of.items()])
@@ -522,7 +538,9 @@ class SQLiteStore(BrowseQueries):
             "SELECT a.id, bm25(articles_fts) AS score, a.headline, a.text FROM articles_fts"
             " JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?"
             " ORDER BY score LIMIT ?", (fts_query, limit)).fetchall()
-        return [SearchHit(r["id"], -r["score"], r["headline"] or r["text"][:160]) for r in rows]
+        wanted = set(keys)
+        return [SearchHit(r["id"], -r["score"], _snippet(r["text"], wanted) or r["headline"] or r["text"][:160])
+                for r in rows]
 
     def counts(self) -> dict[str, int]:
         one = lambda q: self.db.execute(q).fetchone()[0]  # noqa: E731
