@@ -43,6 +43,11 @@ class Settings:
     """Token for `rasid serve`: needed to upload through the ingest endpoint, and for every
     request when the server listens beyond loopback. Empty: uploads are off."""
 
+    blas_threads: int = 1
+    """BLAS threads per rasid process (CLI, server worker). rasid's matrices are small, and
+    more threads only spin: one query embedding took 220 ms with OpenBLAS's default threads
+    on a busy 2-core machine, 1 ms with one."""
+
     progress: str = "auto"
     """Progress bars on stderr: auto (when stderr is a terminal), always or never."""
 

@@ -85,9 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from rasid.config import load_settings
+    from rasid.text.blas import limit_blas_threads
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        limit_blas_threads(load_settings().blas_threads)
         return args.func(args)
     except RasidError as e:
         print(f"rasid: error: {e}", file=sys.stderr)

@@ -57,6 +57,7 @@ class State:
         self.store = open_store(db)
         self._frequencies: tuple[int, tuple] | None = None
         self._counts: tuple[float, dict] | None = None
+        self._outlets: tuple[float, list] | None = None
         self.ingest_lock = threading.Lock()
 
     def counts(self) -> dict[str, int]:
@@ -66,6 +67,13 @@ class State:
         if self._counts is None or now - self._counts[0] > COUNTS_TTL:
             self._counts = (now, self.store.counts())
         return self._counts[1]
+
+    def outlets(self):
+        """Outlets with their counts for the filter menu, as `counts` (a scan of every article)."""
+        now = time.monotonic()
+        if self._outlets is None or now - self._outlets[0] > COUNTS_TTL:
+            self._outlets = (now, self.store.outlets())
+        return self._outlets[1]
 
     def frequencies(self) -> tuple[dict, int]:
         """Archive document frequencies for summary salience, reloaded when the archive grows."""
@@ -210,6 +218,10 @@ def create_app(db: str, token: str | None = None, reads_need_token: bool = False
 def app_from_env() -> FastAPI:
     """For `uvicorn --factory` with several workers: settings come from the environment
     `rasid serve` sets (RASID_SERVE_DB, RASID_SERVE_TOKEN, RASID_SERVE_READS_NEED_TOKEN)."""
+    from rasid.config import load_settings
+    from rasid.text.blas import limit_blas_threads
+
+    limit_blas_threads(load_settings().blas_threads)   # each worker: one query at a time
     return create_app(os.environ["RASID_SERVE_DB"], os.environ.get("RASID_SERVE_TOKEN") or None,
                       os.environ.get("RASID_SERVE_READS_NEED_TOKEN") == "1")
 

@@ -98,7 +98,7 @@ async def story_list(request: Request, since: str | None = None, until: str | No
     if entity:
         names = st.store.entity_names([entity])
         entity_name = names.get(entity, {}).get("name_ar") or entity
-    return render(request, "stories.html", page=page, outlets=st.store.outlets(),
+    return render(request, "stories.html", page=page, outlets=st.outlets(),
                   entity_name=entity_name)
 
 
