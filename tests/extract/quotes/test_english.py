@@ -24,3 +24,15 @@ def test_english_attributions():
 
 def test_english_text_without_speech_has_no_quotes():
     assert extract_quotes("The flood hit Nabeul on Tuesday. Roads were closed across the region.") == []
+
+
+def test_according_to_a_statement_and_told_an_outlet():
+    from rasid.extract.quotes import extract_quotes
+
+    text = ("According to a statement from Jordan's Interior Ministry, the two men agreed to set up "
+            "a joint technical committee. Moncef Hamdi told Levant Monitor that rescue teams were "
+            "still searching the area.")
+    got = extract_quotes(text)
+    assert [(q.speaker_text, q.channel) for q in got] == [("Jordan's Interior Ministry", "statement"),
+                                                          ("Moncef Hamdi", "Levant Monitor")]
+    assert got[0].text == "the two men agreed to set up a joint technical committee"

@@ -100,3 +100,49 @@ def test_a_verb_with_its_preposition_before_the_complementizer_has_no_speaker_of
     quotes = extract_quotes("وقال رئيس الوزراء إن البلاد آمنة. كما حذر من أن الأزمة قد تعود قريباً.")
     assert [q.speaker_text for q in quotes] == ["رئيس الوزراء", "رئيس الوزراء"]
     assert quotes[1].text == "الأزمة قد تعود قريباً"
+
+
+def test_coordinated_clauses_under_one_verb_are_two_statements():
+    text = ("وقال مسؤول محلي لـ«صوت الشمال» إن الخسائر الأولية تقدر بملايين الدولارات، وإن "
+            "التحقيقات ما زالت في بدايتها ولا يمكن الجزم بشيء.")
+    got = extract_quotes(text)
+    assert [q.text for q in got] == ["الخسائر الأولية تقدر بملايين الدولارات",
+                                     "التحقيقات ما زالت في بدايتها ولا يمكن الجزم بشيء"]
+    assert {(q.speaker_text, q.channel, q.anonymous) for q in got} == {("مسؤول محلي", "صوت الشمال", True)}
+    # a short second piece («وأن كذا») is no statement of its own
+    assert len(extract_quotes("وأكد الوزير أن الاتفاق نهائي وأن لا عودة عنه.")) == 1
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = ("وقال المتحدث باسم الشرطة العقيد سامر الخطيب في بيان إن الحادث عرضي. "
+            "وأوضح البيان أن التحقيق سيستمر حتى نهاية الأسبوع المقبل.")
+    got = extract_quotes(text)
+    assert len(got) == 2
+    assert got[1].speaker_text == got[0].speaker_text and got[1].channel == "بيان"
+
+
+def test_the_source_referred_back_to_is_the_one_introduced_before():
+    text = ("قال مصدر أمني مطلع لـ«الوسط» إن طائرة مسيّرة استهدفت المخزن فجراً. "
+            "وأضاف المصدر، الذي طلب عدم كشف هويته، أن الطائرة حلّقت على علو منخفض جداً.")
+    got = extract_quotes(text)
+    assert [q.speaker_text for q in got] == ["مصدر أمني مطلع", "مصدر أمني مطلع"]
+    assert all(q.anonymous and q.channel == "الوسط" for q in got)
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("وبحسب بيان صادر عن وزارة الداخلية، ضبطت الأجهزة الأمنية أكثر من مليون حبة مخدرة.", "وزارة الداخلية"),
+    ("ضبطت الأجهزة الأمنية أكثر من مليون حبة مخدرة، بحسب بيان لوزارة الداخلية.", "وزارة الداخلية"),
+])
+def test_according_to_a_statement_its_issuer_speaks(text, issuer):
+    q = one(text)
+    assert (q.speaker_text, q.channel) == (issuer, "بيان")
+    assert q.text == "ضبطت الأجهزة الأمنية أكثر من مليون حبة مخدرة"
+    assert extract_quotes("وبحسب البيان، فإن الأمور تسير كما هو مخطط لها تماماً.") == []
+
+
+def test_a_title_mistagged_as_a_name_does_not_cut_the_speaker_before_the_name():
+    text = "وقال الناطق الرسمي باسم الحكومة احمد الشرمان إن المباحثات كانت مثمرة جداً."
+    title, name = text.index("الناطق"), text.index("احمد")
+    mentions = (Mention(Span(title, title + len("الناطق الرسمي")), "الناطق الرسمي", "PER"),
+                Mention(Span(name, name + len("احمد الشرمان")), "احمد الشرمان", "PER"))
+    assert one(text, mentions).speaker_text == "الناطق الرسمي باسم الحكومة احمد الشرمان"

@@ -12,7 +12,7 @@ from rasid.model import Mention, Quote, Span
 
 _VERBS = r"(?:said|says|told(?:\s+(?:reporters|journalists|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))?|added|stressed|warned|denied|noted|announced|confirmed|explained|insisted)"
 _NAME = r"(?:[A-Z][\w'’\-]+(?:\s+(?:al-|el-|bin\s|ibn\s|of\s|the\s|for\s)?[A-Z][\w'’\-]+){0,6})"
-_ROLE = (r"(?:(?:[Aa]n?|[Tt]he)\s+(?:[A-Z]?[\w\-]+\s+){0,5}?(?:official|source|spokesman|spokeswoman|"
+_ROLE = (r"(?:(?:[Aa]n?|[Tt]he)\s+(?:[A-Z]?[\w\-'’]+\s+){0,5}?(?:official|source|spokesman|spokeswoman|"
          r"spokesperson|diplomat|minister|officer|resident|witness|analyst|expert|chairman|"
          r"director|governor|shopkeeper|farmer|doctor)s?)")
 _PRONOUN = r"(?:he|she|they)"
@@ -23,6 +23,11 @@ _REPORTED = re.compile(rf"(?<![\w’'])(?:{_SPEAKER}{_ASIDE}\s+(?P<verb>{_VERBS}
 _AFTER_QUOTE = re.compile(rf"\s*,?\s*(?:(?P<verb1>{_VERBS})\s+{_SPEAKER}|(?P<speaker2>{_NAME}|{_ROLE}|{_PRONOUN}){_ASIDE}\s+(?P<verb2>{_VERBS}))")
 # «Some 3,000 families have been moved to shelters, he said.»: the attribution closes the sentence.
 _TRAILING = re.compile(rf"(?:^|(?<=[.!?\n]))\s*(?P<content>[^.!?\n“”\"]{{12,}}?),\s+{_SPEAKER}{_ASIDE}\s+(?P<verb>{_VERBS})\s*[.!?]")
+# «According to a statement from Jordan's Interior Ministry, the two men agreed …»: the
+# document is the channel, its issuer the speaker, the rest of the sentence what was said.
+_ACCORDING_DOC = re.compile(r"(?:^|(?<=[.!?\n]))\s*According to (?:a|an|the) (?P<channel>statement|report|communiqu[ée])"
+                            r"\s+(?:from|by|issued by)\s+(?P<speaker>[^,.\n]{3,80}),\s*(?P<content>[^.!?\n]{12,})")
+_TOLD = re.compile(r"told\s+(?P<channel>(?!reporters|journalists)[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})")
 _ANONYMOUS = re.compile(r"\b(official|source|diplomat|resident|witness|analyst)s?\b", re.I)
 _DENIAL = re.compile(r"\bden(?:y|ied|ies)\b", re.I)
 _SKIP_SPEAKERS = frozenset("The It This That These There A An In On At But And".split())
@@ -50,6 +55,9 @@ def english_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
         inner = next(((s, e) for s, e in directs if c0 <= s - 1 <= c0 + 40 and e <= c1 + 2), None)
         span, direct = (inner, True) if inner else (_trim(text, c0, c1), False)
         candidates.append((m.start("speaker"), span, m.span("speaker"), m.group("verb"), direct))
+    for m in _ACCORDING_DOC.finditer(text):
+        candidates.append((m.start("content"), _trim(text, *m.span("content")), m.span("speaker"),
+                           "according to a " + m.group("channel"), False))
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
     last: Quote | None = None
@@ -92,7 +100,10 @@ def _quote(text, span, speaker_span, verb, direct, mentions, last: Quote | None)
     inside = [k for k, m in enumerate(mentions) if s <= m.span.start and m.span.end <= e
               and m.type in ("PER", "ORG")]
     named = any(mentions[k].type == "PER" for k in inside)
+    told = _TOLD.match(verb)
+    channel = (told.group("channel") if told
+               else verb.split()[-1] if verb.startswith("according to") else None)
     return Quote(Span(*span), text[span[0]:span[1]], speaker, Span(s, e),
-                 inside[0] if inside else None, direct=direct,
+                 inside[0] if inside else None, channel=channel, direct=direct,
                  anonymous=bool(_ANONYMOUS.search(speaker)) and not named,
                  denial=bool(_DENIAL.search(verb)), verb=verb)

@@ -137,7 +137,8 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
             j += 1
             continue
         inner = w in ("في", "من") and speaker_end is not None and j + 1 < len(tokens) and tokens[j + 1].is_word
-        if speaker_end is not None and speaker_end in ends and tok.start not in people:
+        if (speaker_end is not None and speaker_end in ends and tok.start not in people
+                and not _person_ahead(tokens, j, people)):
             closed = True  # «وصف النائب منير الطرابلسي الموازنة»: the name ends the speaker
             words += 1
             j += 1
@@ -262,7 +263,7 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
 
 class QuoteExtractor:
     name = "quotes"
-    version = "1"
+    version = "2"   # 2: coordinated clauses, back-references, statements by their issuer
 
     def __call__(self, text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
         return extract_quotes(text, mentions)
@@ -276,6 +277,7 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
     tokens = tokenize(text)
     people = frozenset(m.span.start for m in mentions if m.type == "PER")
     person_ends = frozenset(m.span.end for m in mentions if m.type == "PER")
+    orgs = frozenset(m.span.start for m in mentions if m.type == "ORG")
     directs = [(s, e) for s, e in _direct_spans(text)
                if len(text[s:e].split()) >= MIN_QUOTE_WORDS and not _is_a_name(s, e, mentions)]
     quotes: list[Quote] = []
@@ -304,7 +306,7 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
         speaker = c.speaker
         inherited = None
         if speaker is None and c.kind in ("say", "deny"):
-            speaker = _subject_before(text, tokens, c.verb, people)
+            speaker = _subject_before(text, tokens, c.verb, people | orgs)
         if speaker is None and c.kind in ("cont", "say", "deny") and last_speaker is not None:
             inherited = last_speaker[1]
         if speaker is None and inherited is None:
@@ -327,15 +329,26 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
                         and o.kind != "according"), None)
             if nxt is not None:
                 stop = nxt
-            inside = [d for d in directs if d not in used_directs and c.content_start <= d[0] < stop]
-            if len(inside) == 1 and inside[0][0] - c.content_start <= 40 and "،" not in text[c.content_start:inside[0][0]]:
-                # «أن التنسيق "بلغ مستوى غير مسبوق"»: the quoted words are the quote.
-                used_directs.add(inside[0])
-                span, is_direct = inside[0], True
-            else:
-                span, is_direct = (_strip(text, c.content_start, stop)), False
-                while span[1] > span[0] and text[span[1] - 1] in "،, و":
-                    span = (span[0], span[1] - 1)
+            # «إن A، وإن B»: coordinated clauses under one verb are two things said.
+            parts = []
+            for part_start, part_stop in _coordinated(text, c.content_start, stop):
+                inside = [d for d in directs if d not in used_directs and part_start <= d[0] < part_stop]
+                if len(inside) == 1 and inside[0][0] - part_start <= 40 and "،" not in text[part_start:inside[0][0]]:
+                    # «أن التنسيق "بلغ مستوى غير مسبوق"»: the quoted words are the quote.
+                    used_directs.add(inside[0])
+                    parts.append((inside[0], True))
+                else:
+                    part = _strip(text, part_start, part_stop)
+                    while part[1] > part[0] and text[part[1] - 1] in "،, و":
+                        part = (part[0], part[1] - 1)
+                    parts.append((part, False))
+            for k, (part, part_direct) in enumerate(parts):
+                if part[1] <= part[0]:
+                    continue
+                q = _quote(text, part, part_direct, c, speaker, inherited, mentions)
+                quotes.append(q)
+                last_speaker = ((q.speaker_span.start, q.speaker_span.end) if q.speaker_span else (0, 0), q)
+            continue
         else:
             continue
         if span[1] <= span[0]:
@@ -362,7 +375,55 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
     direct_spans = [q.span for q in quotes if q.direct]
     quotes = [q for q in quotes if q.direct or not any(
         d.start < q.span.end and q.span.start < d.end for d in direct_spans)]
-    return sorted(quotes, key=lambda q: q.span.start)
+    return _resolve_back_references(text, sorted(quotes, key=lambda q: q.span.start))
+
+
+_DOCUMENTS = frozenset(fold(w) for w in "البيان بيان البلاغ التقرير الرسالة".split())
+
+
+def _resolve_back_references(text: str, quotes: list[Quote]) -> list[Quote]:
+    """«وأوضح البيان أن…» speaks for whoever issued the statement named before («وقال
+    اللامي في بيان»); «وأضاف المصدر أن…» is the source introduced before («مصدر أمني
+    مطلع»), anonymous, through the same channel. Either takes the earlier speaker."""
+    out: list[Quote] = []
+    for q in quotes:
+        words = [fold(w) for w in q.speaker_text.split()]
+        head = words[0].lstrip("و") if words else ""
+        earlier = None
+        if len(words) == 1 and head in _DOCUMENTS:
+            earlier = next((p for p in reversed(out) if p.channel and fold(p.channel) in _DOCUMENTS
+                            and fold(p.speaker_text.split()[0]).lstrip("و") not in _DOCUMENTS), None)
+            channel = earlier.channel if earlier else None
+        elif len(words) == 1 and head.startswith("ال") and head[2:] in anonymous_heads():
+            earlier = next((p for p in reversed(out) if p.anonymous
+                            and fold(p.speaker_text.split()[0]).lstrip("و") == head[2:]), None)
+            channel = q.channel or (earlier.channel if earlier else None)
+        if earlier is None:
+            out.append(q)
+            continue
+        out.append(Quote(span=q.span, text=q.text, speaker_text=earlier.speaker_text,
+                         speaker_span=earlier.speaker_span, speaker_mention=earlier.speaker_mention,
+                         channel=channel, direct=q.direct, anonymous=earlier.anonymous,
+                         denial=q.denial, verb=q.verb))
+    return out
+
+
+# «…، وإن B», «… وأن B», «… وبأن B»: a second clause under the same verb of saying.
+_COORDINATED = re.compile(r"[،,]?\s+و(?:إن|أن|إنّ|أنّ|بأن|بأنّ)(?=\s)")
+MIN_CLAUSE_WORDS = 3
+
+
+def _coordinated(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The reported clause [start, stop) cut at each coordinated أن/إن; a piece too short to
+    be a statement stays with the one before it."""
+    cuts = [(m.start(), m.end()) for m in _COORDINATED.finditer(text, start, stop)]
+    parts, at = [], start
+    for cut_start, cut_end in cuts:
+        if len(text[at:cut_start].split()) >= MIN_CLAUSE_WORDS and len(text[cut_end:stop].split()) >= 1:
+            parts.append((at, cut_start))
+            at = cut_end
+    parts.append((at, stop))
+    return parts
 
 
 def _mostly_latin(text: str) -> bool:
@@ -405,7 +466,7 @@ def _subject_before(text: str, tokens: list[Token], verb: Token, people) -> tupl
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return None
     head = _word(words[0]).lstrip("و")
-    named = any(w.start in people for w in words)
+    named = any(w.start in people for w in words)   # people: persons and organisations here
     from rasid.text.tokens import match_key
     if named or head in anonymous_heads() or match_key(words[0].text) in _offices():
         return (words[0].start, words[-1].end)
@@ -450,6 +511,21 @@ def _according(text: str, tokens: list[Token], i: int) -> _Clause:
         else:
             return _Clause(tokens[i], "according", None, None, None)
     words = []
+    channel = None
+    if j < len(tokens) and _word(tokens[j]).lstrip("ل") in _DOCUMENT_WORDS:
+        # «بحسب بيان صادر عن وزارة الداخلية»، «وفقاً لبيان من الوزارة»، «بحسب بيان لوزارة الصحة»:
+        # the document is the channel, its issuer the speaker.
+        channel = text[tokens[j].start:tokens[j].end].lstrip("ل")
+        k = j + 1
+        if k < len(tokens) and _word(tokens[k]) in _ISSUED:
+            k += 1
+        if k < len(tokens) and _word(tokens[k]) in ("عن", "من"):
+            k += 1
+        elif k < len(tokens) and _word(tokens[k]).startswith("ل") and len(_word(tokens[k])) > 3:
+            tokens = tokens[:k] + [_without_la(tokens[k])] + tokens[k + 1:]
+        else:
+            return _Clause(tokens[i], "according", None, None, None)   # «بحسب البيان»: no issuer
+        j = k
     while j < len(tokens) and len(words) < 5 and tokens[j].is_word and _word(tokens[j]) not in _COMPLEMENTIZERS:
         words.append(tokens[j])
         j += 1
@@ -463,7 +539,16 @@ def _according(text: str, tokens: list[Token], i: int) -> _Clause:
             k += 1
         if k < len(tokens) and tokens[k].is_word:
             content = tokens[k].start
-    return _Clause(tokens[i], "according", speaker, None, content)
+    return _Clause(tokens[i], "according", speaker, channel, content)
+
+
+_DOCUMENT_WORDS = frozenset(fold(w) for w in "بيان البيان تقرير رسالة بلاغ".split())
+_ISSUED = frozenset(fold(w) for w in "صادر صادرة أصدرته أصدرتها نشرته نشرتها".split())
+
+
+def _without_la(tok: Token) -> Token:
+    """«لوزارة» read as «وزارة»: the issuer after «بيان ل…»."""
+    return Token(tok.text[1:], tok.start + 1, tok.end)
 
 
 def _according_quote(text: str, c: _Clause, mentions: Sequence[Mention]) -> Quote | None:
@@ -472,7 +557,7 @@ def _according_quote(text: str, c: _Clause, mentions: Sequence[Mention]) -> Quot
     head = fold(text[c.speaker[0]:c.speaker[1]].split()[0])
     named = any(c.speaker[0] <= m.span.start and m.span.end <= c.speaker[1] and m.type == "PER"
                 for m in mentions)
-    if head not in anonymous_heads() and not named:
+    if head not in anonymous_heads() and not named and c.channel is None:
         return None  # بحسب التقرير، بحسب الوكالة: a document or an outlet, not a speaker
     sent_start, sent_end = _sentence_bounds(text, c.verb.start)
     if c.content_start is not None:
