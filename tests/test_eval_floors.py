@@ -107,6 +107,9 @@ def test_quote_attribution_stays_above_its_floors():
     speaker = module.evaluate(extract_quotes, mentions=True)["speaker"]
     assert speaker["precision"] >= FLOORS["quotes.constructed.speaker_precision"], speaker
     assert speaker["recall"] >= FLOORS["quotes.constructed.speaker_recall"], speaker
+    demo = module.evaluate(extract_quotes, module.demo_items(), mentions=True)["speaker"]
+    assert demo["precision"] >= FLOORS["quotes.demo.speaker_precision"], demo
+    assert demo["recall"] >= FLOORS["quotes.demo.speaker_recall"], demo
 
 
 def test_figure_extraction_stays_above_its_floors():

@@ -1,6 +1,6 @@
 """Quote attribution: who said what, through whom, on hand-labelled Arabic news paragraphs.
 
-    .venv/bin/python eval/quotes/evaluate.py [--extractor rasid,baseline] [--sets constructed,demo]
+    .venv/bin/python eval/quotes/evaluate.py [--extractor rasid,baseline] [--sets constructed,demo,heldout]
                                              [--mentions] [--errors] [--max-errors N] [--json]
                                              [--stats]
 
@@ -29,6 +29,8 @@ first. Reported per extractor and set:
 Sets:
 - constructed: attributions.jsonl, written and labelled for rasid (rules in LABELLING.md);
   rows per item tag (pronoun, interrupted, unbalanced, negative, ...) and per speaker kind.
+- heldout: heldout.jsonl, a held-out test set in the same format and under the same rules, never
+  used to develop the extractor (README, "Held-out set"); run only when named in --sets;
 - demo: the quotes labelled in the bundled demo corpus (src/rasid/resources/demo/labels.json,
   the issue's seeds), read and cleaned as the pipeline does. Their speakers are entity ids or
   phrases, not spans, so the speaker is judged on the speaker's words against the entity's
@@ -58,6 +60,7 @@ from rasid.text.normalize import Norm, normalize
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "attributions.jsonl"
+HELDOUT = HERE / "heldout.jsonl"
 RASID = "rasid.extract.quotes:extract_quotes"
 TARGET_SPEAKER_PRECISION, TARGET_SPEAKER_RECALL = 0.9, 0.8
 MIN_OVERLAP = 0.5                       # of the shorter span
@@ -154,11 +157,14 @@ def _same_word(a: str, b: str) -> bool:
             return True
         if x.startswith("ل") and len(x) > 3 and x[1:] == y:
             return True
+        if x.endswith("ا") and len(x) > 3 and x[:-1] == y:   # the accusative: مصدراً / مصدر
+            return True
     return False
 
 
 def words_within(short: Sequence[str], long: Sequence[str]) -> bool:
-    """`short` is a run of whole words of `long` (word by word, a prefixed ل ignored)."""
+    """`short` is a run of whole words of `long` (word by word, a prefixed ل and an
+    accusative alif ignored)."""
     if not short or len(short) > len(long):
         return False
     return any(all(_same_word(s, w) for s, w in zip(short, long[i:i + len(short)]))
@@ -667,13 +673,24 @@ def show_errors(name: str, set_name: str, details: list, limit: int) -> None:
         print("\n".join(shown))
 
 
-SETS = ("constructed", "demo")
+SETS = ("constructed", "demo")                 # the default
+KNOWN_SETS = SETS + ("heldout",)
+LABELLED = ("constructed", "heldout")           # sets in the attributions.jsonl line format
+
+
+def load_set(name: str) -> list[dict] | None:
+    """The items of one set, or None when it is not available."""
+    if name == "constructed":
+        return load()
+    if name == "heldout":
+        return load(HELDOUT) if HELDOUT.exists() else None
+    return demo_items()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--extractor", default="rasid,baseline", help="comma-separated: rasid, baseline or module:attr")
-    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--sets", default=",".join(SETS), help=f"comma-separated: {', '.join(KNOWN_SETS)}")
     ap.add_argument("--mentions", action="store_true",
                     help="pass the shipped NER's mentions to the extractor (default: none)")
     ap.add_argument("--errors", action="store_true", help="list missed, false and wrong attributions")
@@ -681,13 +698,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print a machine-readable summary only")
     ap.add_argument("--stats", action="store_true", help="print the labelled set's counts and exit")
     args = ap.parse_args(argv)
-    if args.stats:
-        print(json.dumps(stats(load()), ensure_ascii=False, indent=2))
-        return 0
     sets = [s for s in args.sets.split(",") if s]
-    unknown = [s for s in sets if s not in SETS]
+    unknown = [s for s in sets if s not in KNOWN_SETS]
     if unknown:
-        ap.error(f"unknown sets {unknown}; known: {', '.join(SETS)}")
+        ap.error(f"unknown sets {unknown}; known: {', '.join(KNOWN_SETS)}")
+    if args.stats:
+        labelled = [s for s in sets if s in LABELLED] or ["constructed"]
+        counts = {s: stats(load_set(s) or []) for s in labelled}
+        print(json.dumps(counts[labelled[0]] if len(labelled) == 1 else counts, ensure_ascii=False, indent=2))
+        return 0
     log = (lambda msg: print(msg, file=sys.stderr)) if args.json else print
 
     summary = {"targets": {"speaker_precision": TARGET_SPEAKER_PRECISION, "speaker_recall": TARGET_SPEAKER_RECALL},
@@ -707,7 +726,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     data = {}
     for name in sets:
-        items = load() if name == "constructed" else demo_items()
+        items = load_set(name)
         if items is None:
             log(f"{name}: skipped (not available)")
             summary["skipped_sets"][name] = "not available"
@@ -741,7 +760,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           "inconsistent offsets" % (TARGET_SPEAKER_PRECISION, TARGET_SPEAKER_RECALL))
     for name in data:
         show_rows(results, name, "by_tag", "item tag")
-        if name == "constructed":
+        if name in LABELLED:
             show_rows(results, name, "by_kind", "speaker kind")
     print("\nseconds: " + ", ".join(f"{s} {sum(r['seconds'] for r in results[s].values()):.2f}" for s in results))
     if args.errors:

@@ -146,3 +146,10 @@ def test_a_title_mistagged_as_a_name_does_not_cut_the_speaker_before_the_name():
     mentions = (Mention(Span(title, title + len("الناطق الرسمي")), "الناطق الرسمي", "PER"),
                 Mention(Span(name, name + len("احمد الشرمان")), "احمد الشرمان", "PER"))
     assert one(text, mentions).speaker_text == "الناطق الرسمي باسم الحكومة احمد الشرمان"
+
+
+def test_a_subject_before_its_verb_skips_the_aside_and_reads_the_accusative():
+    text = ("غير أن مصدراً في هيئة الموانئ، رفض الكشف عن اسمه، قال لـ«الوسط» إن العقد الموقع "
+            "ينص على مبلغ أقل بكثير.")
+    q = one(text)
+    assert (q.speaker_text, q.channel, q.anonymous) == ("مصدراً في هيئة الموانئ", "الوسط", True)

@@ -453,10 +453,12 @@ def _subject_before(text: str, tokens: list[Token], verb: Token, people) -> tupl
         if t.text in (".", "؟", "!", "\n", ":", "«", "»", '"', "“", "”"):
             break
         if t.text in ("،", ","):
-            # «رئيس مجلس النواب، من جهته، قال»: an aside between subject and verb.
+            # «رئيس مجلس النواب، من جهته، قال», «مصدراً، رفض الكشف عن اسمه، قال»: the words
+            # between two commas before the verb are an aside, not the subject.
+            words = []
             k -= 1
             continue
-        if _word(t) in _SUBJECT_OPENERS or verb_kind(t.text) is not None:
+        if _word(t) in _SUBJECT_OPENERS or _word(t) in _COMPLEMENTIZERS or verb_kind(t.text) is not None:
             break
         words.insert(0, t)
         k -= 1
@@ -468,7 +470,9 @@ def _subject_before(text: str, tokens: list[Token], verb: Token, people) -> tupl
     head = _word(words[0]).lstrip("و")
     named = any(w.start in people for w in words)   # people: persons and organisations here
     from rasid.text.tokens import match_key
-    if named or head in anonymous_heads() or match_key(words[0].text) in _offices():
+    # «لكن مصدراً في الهيئة … قال»: a subject after لكن/غير أن takes the accusative alif
+    accusative = head.endswith("ا") and head[:-1] in anonymous_heads()
+    if named or head in anonymous_heads() or accusative or match_key(words[0].text) in _offices():
         return (words[0].start, words[-1].end)
     return None
 
@@ -608,6 +612,8 @@ def _quote(text, span, is_direct, clause: _Clause, speaker, inherited: Quote | N
     head = fold(speaker_text.split()[0]) if speaker_text.split() else ""
     if head[:1] in ("و", "ف") and head[1:] in anonymous_heads():
         head = head[1:]
+    if head.endswith("ا") and head[:-1] in anonymous_heads():
+        head = head[:-1]   # accusative: «لكن مصدراً … قال»
     anonymous = head in anonymous_heads() and not any(mentions[k].type == "PER" for k in inside)
     return Quote(span=Span(*span), text=text[span[0]:span[1]], speaker_text=speaker_text,
                  speaker_span=Span(s, e), speaker_mention=mention, channel=clause.channel,
