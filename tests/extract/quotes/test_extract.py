@@ -153,3 +153,13 @@ def test_a_subject_before_its_verb_skips_the_aside_and_reads_the_accusative():
             "ينص على مبلغ أقل بكثير.")
     q = one(text)
     assert (q.speaker_text, q.channel, q.anonymous) == ("مصدراً في هيئة الموانئ", "الوسط", True)
+
+
+def test_a_speakers_next_statement_inherits_the_channel_but_never_backwards():
+    text = ("قالت وزارة الصحة في بيان إن الإصابات تراجعت بشكل واضح هذا الأسبوع. "
+            "وأكدت وزارة الصحة أن حملة التطعيم ستستمر حتى نهاية الشهر المقبل.")
+    got = extract_quotes(text)
+    assert [q.channel for q in got] == ["بيان", "بيان"]
+    text = ("وقالت وزارة الصحة إن الإصابات تراجعت بشكل واضح هذا الأسبوع. "
+            "وأكدت وزارة الصحة في بيان أن حملة التطعيم ستستمر حتى نهاية الشهر المقبل.")
+    assert [q.channel for q in extract_quotes(text)] == [None, "بيان"]

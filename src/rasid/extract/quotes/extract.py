@@ -375,7 +375,33 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
     direct_spans = [q.span for q in quotes if q.direct]
     quotes = [q for q in quotes if q.direct or not any(
         d.start < q.span.end and q.span.start < d.end for d in direct_spans)]
-    return _resolve_back_references(text, sorted(quotes, key=lambda q: q.span.start))
+    return _inherit_channels(text, _resolve_back_references(text, sorted(quotes, key=lambda q: q.span.start)))
+
+
+def _same_speaker(later: str, earlier: str) -> bool:
+    """«وزارة الصحة» again, or shortened to its first word («البنك» after «البنك المركزي»)."""
+    a, b = [fold(w).lstrip("و") for w in later.split()], [fold(w).lstrip("و") for w in earlier.split()]
+    return bool(a) and bool(b) and (a == b or (len(a) == 1 and len(b) > 1 and a[0] == b[0]))
+
+
+_ANOTHER_OCCASION = re.compile(r"(?:وكان|وكانت|كان|كانت)\s+(?:\S+\s+){0,6}قد\s+\S*$")
+
+
+def _inherit_channels(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A speaker's later statement with no channel of its own came the same way as the one
+    before («قالت الوزارة في بيان …. وأكدت الوزارة أن …»), unless the text puts it on another
+    occasion («وكانت الوزارة قد أكدت»). A channel never flows backwards."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.channel is None and q.speaker_span is not None:
+            prev = next((p for p in reversed(out) if p.channel and _same_speaker(q.speaker_text, p.speaker_text)), None)
+            lead = text[max(0, q.speaker_span.start - 80):q.speaker_span.start]
+            if prev is not None and not _ANOTHER_OCCASION.search(lead.split(".")[-1].rstrip()):
+                q = Quote(span=q.span, text=q.text, speaker_text=q.speaker_text, speaker_span=q.speaker_span,
+                          speaker_mention=q.speaker_mention, channel=prev.channel, direct=q.direct,
+                          anonymous=q.anonymous, denial=q.denial, verb=q.verb)
+        out.append(q)
+    return out
 
 
 _DOCUMENTS = frozenset(fold(w) for w in "البيان بيان البلاغ التقرير الرسالة".split())
