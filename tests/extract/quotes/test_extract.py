@@ -163,3 +163,30 @@ def test_a_speakers_next_statement_inherits_the_channel_but_never_backwards():
     text = ("وقالت وزارة الصحة إن الإصابات تراجعت بشكل واضح هذا الأسبوع. "
             "وأكدت وزارة الصحة في بيان أن حملة التطعيم ستستمر حتى نهاية الشهر المقبل.")
     assert [q.channel for q in extract_quotes(text)] == [None, "بيان"]
+
+
+def test_platforms_forms_and_outlets_spoken_with_are_channels():
+    q = one("وكتبت وزيرة الثقافة على منصة إكس أن المهرجان سيعود هذا الصيف بحلة جديدة.")
+    assert q.channel == "منصة إكس"
+    q = one('وقال المبعوث في مقابلة مع إذاعة "صوت الساحل" إن المفاوضات ستستأنف الأسبوع المقبل.')
+    assert q.channel == "صوت الساحل"
+    q = one("وقال الرئيس في خطاب متلفز إن الثروة الجديدة ملك للأجيال القادمة.")
+    assert q.channel == "خطاب متلفز"
+
+
+def test_a_quoted_name_inside_the_speaker_phrase():
+    q = one('وأعلنت شركة "معادن الشمال" الموريتانية أن صادراتها بلغت 13 مليون طن العام الماضي.')
+    assert q.speaker_text == 'شركة "معادن الشمال" الموريتانية'
+    assert q.text == "صادراتها بلغت 13 مليون طن العام الماضي"
+
+
+def test_according_to_a_body_makes_it_the_speaker_but_not_an_unsigned_document():
+    q = one("ارتفعت حصيلة ضحايا الزلزال إلى 23 قتيلاً، بحسب إدارة الكوارث والطوارئ التركية.")
+    assert q.speaker_text == "إدارة الكوارث والطوارئ التركية" and not q.anonymous
+    assert extract_quotes("ارتفعت حصيلة ضحايا الزلزال إلى 23 قتيلاً، بحسب الأرقام الرسمية.") == []
+
+
+def test_a_spokesperson_of_a_named_body_is_not_anonymous():
+    q = one("وقال متحدث باسم المفوضية العليا للانتخابات إن عدد المرشحين المقبولين بلغ سبعة آلاف.")
+    assert not q.anonymous
+    assert one("وقال مصدر في المفوضية إن عدد المرشحين المقبولين بلغ سبعة آلاف.").anonymous

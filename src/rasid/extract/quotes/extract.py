@@ -36,6 +36,13 @@ _COMPLEMENTIZERS = frozenset(fold(w) for w in
                              "إن أن بأن إنه أنه إنها أنها إنهم أنهم بأنه بأنها بأنهم لأن".split())
 _SPEAKER_STOPS = frozenset(fold(w) for w in "في خلال عبر أمام لدى عن على إلى الى مع حول عقب بعد".split())
 _CHANNEL_HEADS = frozenset(fold(w) for w in "وكالة صحيفة قناة موقع إذاعة تلفزيون شبكة مجلة".split())
+_NAMED_BODIES = frozenset(fold(w) for w in
+                          "شركة جماعة حركة حزب تنظيم مجموعة منظمة جمعية مؤسسة مركز نادي فريق "
+                          "ائتلاف تحالف كتلة تيار مجلس هيئة".split())
+# Head nouns of bodies that speak for themselves: «بحسب إدارة الكوارث والطوارئ التركية».
+_BODY_HEADS = _NAMED_BODIES | frozenset(fold(w) for w in
+                                        "وزارة إدارة مكتب مرصد شبكة جيش شرطة وكالة مديرية بلدية "
+                                        "سلطة سلطات محكمة نيابة لجنة مفوضية اتحاد جامعة".split())
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # Words between a verb and أن that are not a speaker: «وأضاف أيضاً أن», «وقال من جهته إن».
 _FILLERS = frozenset(fold(w) for w in "أيضا أيضاً كذلك بدوره بدورها بدورهم حينها آنذاك".split())
@@ -105,6 +112,15 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
                 j += 1
             content = tokens[j].end
             break
+        if tok.text in "«“\"‹" and speaker_end is not None and _word(tokens[j - 1]).removeprefix("ل") in _NAMED_BODIES:
+            # «شركة "معادن تيرس" الموريتانية», «جماعة "أنصار الحق"»: a name in quotes
+            close = _PAIRS.get(tok.text, tok.text)
+            end = text.find(close, tok.end)
+            if 0 < end - tok.end <= 40 and len(text[tok.end:end].split()) <= 4:
+                while j < len(tokens) and tokens[j].start <= end:
+                    j += 1
+                speaker_end = end + 1
+                continue
         if tok.text in "«“\"‹" or tok.text in (".", "؟", "!", "\n"):
             break
         if not tok.is_word and tok.text not in ("،", ","):
@@ -161,10 +177,22 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
     return _Clause(tokens[i], kind, speaker, channel, content)
 
 
-def _channel_at(text: str, tokens: list[Token], j: int) -> tuple[str, int] | None:
-    """A channel starting at tokens[j]: لـ"X", لوكالة X, في بيان …; (name, next index)."""
+_ON = fold("على")
+_PLATFORMS = frozenset(fold(w) for w in "منصة فيسبوك تلغرام تويتر إكس إنستغرام يوتيوب تيك".split())
+_FORM_ADJECTIVES = frozenset(fold(w) for w in
+                             "صحافي صحفي متلفز متلفزة الإعلامية إعلامية مقتضب مكتوب الأسبوعية مشترك".split())
+
+
+def _channel_at(text: str, tokens: list[Token], j: int, after_with: bool = False) -> tuple[str, int] | None:
+    """A channel starting at tokens[j]: لـ"X", لوكالة X, في بيان …; (name, next index).
+    `after_with`: tokens[j] follows «مع», so an outlet's head noun needs no ل («مع إذاعة X»)."""
     tok = tokens[j]
     w = _word(tok)
+    if after_with:
+        if w in _CHANNEL_HEADS and j + 1 < len(tokens):
+            return _channel_at(text, [*tokens[:j], Token("ل" + tok.text, tok.start - 1, tok.end),
+                                      *tokens[j + 1:]], j)
+        return None
     # لـ«العربي الجديد» / لـ"العربي الجديد"
     if w in ("ل", "لـ") or tok.text in ("لـ", "ل"):
         k = j + 1
@@ -209,16 +237,30 @@ def _channel_at(text: str, tokens: list[Token], j: int) -> tuple[str, int] | Non
         if outlet is not None:
             return outlet
     if w == "في" and j + 1 < len(tokens) and _word(tokens[j + 1]) in channel_words():
-        # «في تصريحات لموقع "يلا كورة"»: a named outlet beats the statement form.
+        # «في تصريحات لموقع "يلا كورة"», «في مقابلة مع إذاعة "صوت أفريقيا"»: a named outlet
+        # beats the statement form.
         n = j + 2
-        while n < len(tokens) and n - j <= 5 and tokens[n].text not in ("،", ",", ".", ":") \
+        while n < len(tokens) and n - j <= 6 and tokens[n].text not in ("،", ",", ".", ":") \
                 and _word(tokens[n]) not in _COMPLEMENTIZERS and not verb_kind(tokens[n].text):
             if _word(tokens[n]).startswith("ل") and len(_word(tokens[n])) > 2:
                 inner = _channel_at(text, tokens, n)
                 if inner is not None:
                     return inner
+            if _word(tokens[n]) == "مع" and n + 1 < len(tokens):
+                inner = _channel_at(text, tokens, n + 1, after_with=True)
+                if inner is not None:
+                    return inner
             n += 1
-        return tokens[j + 1].text, n
+        form_end = j + 1
+        if j + 2 < len(tokens) and tokens[j + 2].is_word and _word(tokens[j + 2]) in _FORM_ADJECTIVES:
+            form_end = j + 2   # «في خطاب متلفز», «في مؤتمر صحافي», «في الإحاطة الإعلامية»
+        return text[tokens[j + 1].start:tokens[form_end].end], n
+    if w == _ON and j + 1 < len(tokens) and _word(tokens[j + 1]).removeprefix("ال") in _PLATFORMS:
+        # «كتبت الوزيرة على منصة إكس أن…», «على فيسبوك», «على حسابه في تلغرام»
+        n = j + 2
+        if _word(tokens[j + 1]) == fold("منصة") and n < len(tokens) and tokens[n].is_word:
+            n += 1
+        return text[tokens[j + 1].start:tokens[n - 1].end], n
     if w == "عبر" and j + 1 < len(tokens):
         n = j + 1
         while n < len(tokens) and n - j <= 4 and tokens[n].is_word and _word(tokens[n]) not in _COMPLEMENTIZERS:
@@ -404,6 +446,7 @@ def _inherit_channels(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+_SPOKESPERSON = frozenset(fold(w) for w in "متحدث متحدثة ناطق ناطقة".split())
 _DOCUMENTS = frozenset(fold(w) for w in "البيان بيان البلاغ التقرير الرسالة".split())
 
 
@@ -585,10 +628,11 @@ def _according_quote(text: str, c: _Clause, mentions: Sequence[Mention]) -> Quot
     if c.speaker is None:
         return None
     head = fold(text[c.speaker[0]:c.speaker[1]].split()[0])
-    named = any(c.speaker[0] <= m.span.start and m.span.end <= c.speaker[1] and m.type == "PER"
+    named = any(c.speaker[0] <= m.span.start and m.span.end <= c.speaker[1] and m.type in ("PER", "ORG")
                 for m in mentions)
-    if head not in anonymous_heads() and not named and c.channel is None:
-        return None  # بحسب التقرير، بحسب الوكالة: a document or an outlet, not a speaker
+    body = head.removeprefix("ال") in _BODY_HEADS and len(text[c.speaker[0]:c.speaker[1]].split()) > 1
+    if head not in anonymous_heads() and not named and not body and c.channel is None:
+        return None  # بحسب التقرير، بحسب الأرقام الرسمية: a document with no author, not a speaker
     sent_start, sent_end = _sentence_bounds(text, c.verb.start)
     if c.content_start is not None:
         span = _strip(text, c.content_start, sent_end)
@@ -640,7 +684,9 @@ def _quote(text, span, is_direct, clause: _Clause, speaker, inherited: Quote | N
         head = head[1:]
     if head.endswith("ا") and head[:-1] in anonymous_heads():
         head = head[:-1]   # accusative: «لكن مصدراً … قال»
-    anonymous = head in anonymous_heads() and not any(mentions[k].type == "PER" for k in inside)
+    spokesperson = head in _SPOKESPERSON and len(speaker_text.split()) > 1 and fold(speaker_text.split()[1]) == "باسم"
+    anonymous = (head in anonymous_heads() and not spokesperson
+                 and not any(mentions[k].type == "PER" for k in inside))
     return Quote(span=Span(*span), text=text[span[0]:span[1]], speaker_text=speaker_text,
                  speaker_span=Span(s, e), speaker_mention=mention, channel=clause.channel,
                  direct=is_direct, anonymous=anonymous, denial=clause.kind == "deny",
