@@ -190,3 +190,18 @@ def test_a_spokesperson_of_a_named_body_is_not_anonymous():
     q = one("وقال متحدث باسم المفوضية العليا للانتخابات إن عدد المرشحين المقبولين بلغ سبعة آلاف.")
     assert not q.anonymous
     assert one("وقال مصدر في المفوضية إن عدد المرشحين المقبولين بلغ سبعة آلاف.").anonymous
+
+
+def test_a_clause_before_said_and_the_continuation_after_it():
+    text = ("الكتل السياسية لم تتفق بعد على موعد جلسة انتخاب رئيس البرلمان، قال النائب حسين "
+            "المرعبي لـ«شبكة الفرات»، مضيفاً أن الجلسة قد تعقد بعد عطلة العيد.")
+    got = extract_quotes(text)
+    assert [q.text for q in got] == ["الكتل السياسية لم تتفق بعد على موعد جلسة انتخاب رئيس البرلمان",
+                                     "الجلسة قد تعقد بعد عطلة العيد"]
+    assert {q.speaker_text for q in got} == {"النائب حسين المرعبي"}
+    text = ('"كنت أعرف أنني قادرة على كسر الرقم القياسي"، قالت العداءة روث كيبيت لوكالة '
+            'فرانس برس، مضيفة: "الطقس كان مثالياً هذا الصباح".')
+    got = extract_quotes(text)
+    assert [q.speaker_text for q in got] == ["العداءة روث كيبيت"] * 2 and all(q.direct for q in got)
+    # a non-speech verb after a comma attributes nothing before it
+    assert extract_quotes("ودعت الهيئة السكان إلى الابتعاد عن مجاري الأودية، محذرة من أمطار جديدة.") == []

@@ -178,6 +178,7 @@ def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
 
 
 _ON = fold("على")
+_IN_FORM = frozenset(fold(w) for w in "في خلال".split())   # «في بيان», «خلال مؤتمر صحافي»
 _PLATFORMS = frozenset(fold(w) for w in "منصة فيسبوك تلغرام تويتر إكس إنستغرام يوتيوب تيك".split())
 _FORM_ADJECTIVES = frozenset(fold(w) for w in
                              "صحافي صحفي متلفز متلفزة الإعلامية إعلامية مقتضب مكتوب الأسبوعية مشترك".split())
@@ -236,7 +237,7 @@ def _channel_at(text: str, tokens: list[Token], j: int, after_with: bool = False
         outlet = _outlet_at(text, tokens, j)
         if outlet is not None:
             return outlet
-    if w == "في" and j + 1 < len(tokens) and _word(tokens[j + 1]) in channel_words():
+    if w in _IN_FORM and j + 1 < len(tokens) and _word(tokens[j + 1]) in channel_words():
         # «في تصريحات لموقع "يلا كورة"», «في مقابلة مع إذاعة "صوت أفريقيا"»: a named outlet
         # beats the statement form.
         n = j + 2
@@ -359,8 +360,16 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
                        and c.verb.end <= d[0] <= c.verb.end + MAX_ATTRIBUTION_GAP
                        and not any(t.start < d[0] and verb_kind(t.text) for t in tokens
                                    if c.verb.end < t.start < d[0])), None)
-        if direct is not None and (c.content_start is None
-                                   or not text[c.content_start:direct[0] - 1].strip(" :،,\n")):
+        before = (_said_before(text, tokens, c, directs, used_directs, sent_start)
+                  if c.content_start is None and c.speaker is not None and c.kind == "say" else None)
+        if before is not None:
+            # «"…"، قالت العداءة …، مضيفة: "…"» / «الكتل لم تتفق بعد…، قال النائب»: the clause
+            # closes what came before it, and its speaker carries to the continuation.
+            span, is_direct = before
+            if is_direct:
+                used_directs.add(span)
+        elif direct is not None and (c.content_start is None
+                                     or not text[c.content_start:direct[0] - 1].strip(" :،,\n")):
             used_directs.add(direct)
             span, is_direct = direct, True
         elif c.content_start is not None:
@@ -590,9 +599,12 @@ def _according(text: str, tokens: list[Token], i: int) -> _Clause:
         # the document is the channel, its issuer the speaker.
         channel = text[tokens[j].start:tokens[j].end].lstrip("ل")
         k = j + 1
-        if k < len(tokens) and _word(tokens[k]) in _ISSUED:
+        issued_by = k < len(tokens) and _word(tokens[k]) in _ISSUED_BY   # «تقرير أصدره المرصد»
+        if k < len(tokens) and _word(tokens[k]) in _ISSUED | _ISSUED_BY:
             k += 1
-        if k < len(tokens) and _word(tokens[k]) in ("عن", "من"):
+        if issued_by:
+            pass
+        elif k < len(tokens) and _word(tokens[k]) in ("عن", "من"):
             k += 1
         elif k < len(tokens) and _word(tokens[k]).startswith("ل") and len(_word(tokens[k])) > 3:
             tokens = tokens[:k] + [_without_la(tokens[k])] + tokens[k + 1:]
@@ -616,7 +628,8 @@ def _according(text: str, tokens: list[Token], i: int) -> _Clause:
 
 
 _DOCUMENT_WORDS = frozenset(fold(w) for w in "بيان البيان تقرير رسالة بلاغ".split())
-_ISSUED = frozenset(fold(w) for w in "صادر صادرة أصدرته أصدرتها نشرته نشرتها".split())
+_ISSUED = frozenset(fold(w) for w in "صادر صادرة".split())
+_ISSUED_BY = frozenset(fold(w) for w in "أصدره أصدرته أصدرتها نشره نشرته نشرتها".split())
 
 
 def _without_la(tok: Token) -> Token:
@@ -643,6 +656,27 @@ def _according_quote(text: str, c: _Clause, mentions: Sequence[Mention]) -> Quot
     if len(text[span[0]:span[1]].split()) < MIN_QUOTE_WORDS:
         return None
     return _quote(text, span, False, c, c.speaker, None, mentions)
+
+
+_SAID = frozenset(fold(w) for w in "قال قالت قالوا يقول تقول أضاف أضافت ذكر ذكرت أوضح أوضحت".split())
+
+
+def _said_before(text: str, tokens: list[Token], c: _Clause, directs, used, sent_start: int):
+    """What a «قال X» with nothing after it attributes: a direct quote closing just before
+    its verb («"…"، قالت X»), else the unmarked clause from the sentence start to the comma
+    right before the verb («الكتل لم تتفق بعد على موعد الجلسة، قال النائب»)."""
+    gap_ok = lambda gap: len(gap) <= 4 and set(gap.strip()) <= {"،", ",", "و"}  # noqa: E731
+    for d in directs:
+        if d not in used and d[1] < c.verb.start and gap_ok(text[d[1] + 1:c.verb.start]):
+            return d, True
+    if _word(c.verb) not in _SAID:
+        return None
+    lead = text[sent_start:c.verb.start].rstrip()
+    inner = [t for t in tokens if sent_start <= t.start < c.verb.start]
+    if (lead.endswith(("،", ",")) and len(lead.split()) >= 5 and not any(q in lead for q in "«»\"“”")
+            and not any(t.is_word and verb_kind(t.text) for t in inner)):
+        return _strip(text, sent_start, sent_start + len(lead) - 1), False
+    return None
 
 
 def _clause_after(text: str, tokens: list[Token], close: int, clauses: list[_Clause]) -> _Clause | None:
