@@ -1,6 +1,6 @@
 """Quote attribution: who said what, through whom, on hand-labelled Arabic news paragraphs.
 
-    .venv/bin/python eval/quotes/evaluate.py [--extractor rasid,baseline] [--sets constructed,demo,heldout]
+    .venv/bin/python eval/quotes/evaluate.py [--extractor rasid,baseline] [--sets constructed,demo,heldout,heldout2]
                                              [--mentions] [--errors] [--max-errors N] [--json]
                                              [--stats]
 
@@ -31,6 +31,9 @@ Sets:
   rows per item tag (pronoun, interrupted, unbalanced, negative, ...) and per speaker kind.
 - heldout: heldout.jsonl, a held-out test set in the same format and under the same rules, never
   used to develop the extractor (README, "Held-out set"); run only when named in --sets;
+- heldout2: heldout2.jsonl, a second held-out test set in the same format and under the same
+  rules, written without running any extractor on it and to be scored once, after the
+  extractor is frozen (README, "Second held-out set"); run only when named in --sets;
 - demo: the quotes labelled in the bundled demo corpus (src/rasid/resources/demo/labels.json,
   the issue's seeds), read and cleaned as the pipeline does. Their speakers are entity ids or
   phrases, not spans, so the speaker is judged on the speaker's words against the entity's
@@ -61,6 +64,7 @@ from rasid.text.normalize import Norm, normalize
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "attributions.jsonl"
 HELDOUT = HERE / "heldout.jsonl"
+HELDOUT2 = HERE / "heldout2.jsonl"
 RASID = "rasid.extract.quotes:extract_quotes"
 TARGET_SPEAKER_PRECISION, TARGET_SPEAKER_RECALL = 0.9, 0.8
 MIN_OVERLAP = 0.5                       # of the shorter span
@@ -674,8 +678,8 @@ def show_errors(name: str, set_name: str, details: list, limit: int) -> None:
 
 
 SETS = ("constructed", "demo")                 # the default
-KNOWN_SETS = SETS + ("heldout",)
-LABELLED = ("constructed", "heldout")           # sets in the attributions.jsonl line format
+KNOWN_SETS = SETS + ("heldout", "heldout2")
+LABELLED = ("constructed", "heldout", "heldout2")   # sets in the attributions.jsonl line format
 
 
 def load_set(name: str) -> list[dict] | None:
@@ -684,6 +688,8 @@ def load_set(name: str) -> list[dict] | None:
         return load()
     if name == "heldout":
         return load(HELDOUT) if HELDOUT.exists() else None
+    if name == "heldout2":
+        return load(HELDOUT2) if HELDOUT2.exists() else None
     return demo_items()
 
 
