@@ -35,6 +35,12 @@ def build_stories(articles: Sequence[Article], clusterer: StoryClusterer,
                   derivations: Sequence[Derivation] = ()) -> list[Story]:
     """Story records from a fitted clusterer and the articles it clustered."""
     by_id = {a.id: a for a in articles}
+    # each story counts its origins over its own links only: passing every link of the
+    # corpus to every story made this loop quadratic (40k stories x 250k links at 100k articles)
+    links_of: dict[str, list[Derivation]] = {}
+    for d in derivations:
+        links_of.setdefault(d.source_id, []).append(d)
+        links_of.setdefault(d.derived_id, []).append(d)
     seed_of: dict[int, str] = {}
     stories_of_thread: list[list[int]] = clusterer.threads_
     thread_of: dict[int, str] = {}
@@ -50,7 +56,8 @@ def build_stories(articles: Sequence[Article], clusterer: StoryClusterer,
         seed_of[k] = seed
         published = [a.published for a in members if a.published]
         outlets = sorted({a.outlet for a in members if a.outlet})
-        origins = independent_origins([a.id for a in members], derivations,
+        own = {id(d): d for a in members for d in links_of.get(a.id, ())}
+        origins = independent_origins([a.id for a in members], list(own.values()),
                                       {a.id: a.outlet for a in members})
         out.append(Story(
             id=story_id_for(seed), thread_id=thread_of.get(k, thread_id_for(story_id_for(seed))),
