@@ -12,6 +12,10 @@ drives it with wrk (Debian package `wrk`) from a second process. Scenarios:
 - baseline: a static file served by the same server under the same load, the floor any
   page pays here (HTTP, the event loop, the loopback).
 
+Story views are cached per server worker until the database changes, so under load most
+story requests are cache hits; the script also reports the view computed cold, in process,
+for every sampled story (what the first reader after an ingest waits for).
+
 Each scenario runs --runs times; medians of p50/p95/p99 and throughput are printed,
 and the p95 ratio against the baseline.
 
@@ -101,6 +105,27 @@ def sample_paths(db: Path, n: int, rng: random.Random) -> dict[str, list[str]]:
     }
 
 
+def cold_story_views(db: Path, paths: list[str]) -> dict:
+    """The story view computed without the server's cache, in this process: what a reader
+    waits for when a story is opened first (or right after an ingest)."""
+    from rasid.serve import views
+    from rasid.store import open_store
+    from rasid.text.blas import limit_blas_threads
+
+    limit_blas_threads(1)
+    store = open_store(str(db))
+    freq = store.document_frequencies()
+    times = []
+    for p in dict.fromkeys(paths):
+        t = time.perf_counter()
+        views.story_view(store, p.rsplit("/", 1)[-1], 4, freq)
+        times.append((time.perf_counter() - t) * 1000)
+    store.close()
+    times.sort()
+    return {"stories": len(times), "median": statistics.median(times),
+            "p95": times[int(0.95 * (len(times) - 1))], "max": times[-1]}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -166,6 +191,7 @@ def main() -> int:
     if args.only:
         keep = tuple(args.only.split(","))
         scenarios = {k: v for k, v in scenarios.items() if k.startswith(keep) or k.startswith("baseline")}
+    cold = cold_story_views(db, scenarios["story page (HTML)"]) if "story page (HTML)" in scenarios else None
     port = free_port()
     proc = start_server(db, port, args.workers)
     results: dict[str, dict] = {}
@@ -187,7 +213,7 @@ def main() -> int:
     base = results["baseline: static file"]["p95"]
     report = {"articles": articles, "stories": stories, "workers": args.workers,
               "connections": args.connections, "duration_s": args.duration, "runs": args.runs,
-              "scenarios": results}
+              "scenarios": results, "cold_story_view_ms": cold}
     if args.json:
         print(json.dumps(report, indent=1))
         return 0
@@ -197,6 +223,9 @@ def main() -> int:
     for name, r in results.items():
         print(f"{name:30} {r['rps']:8.0f} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} "
               f"{r['p95'] / base if base else 0:10.1f} {int(r['errors'] + r['non2xx']):7d}")
+    if cold:
+        print(f"story view computed cold (no cache, one process, {cold['stories']} stories): "
+              f"median {cold['median']:.1f} ms, p95 {cold['p95']:.1f} ms, max {cold['max']:.1f} ms")
     return 0
 
 

@@ -46,7 +46,7 @@ async def stories(since: str | None = Query(None, description="YYYY-MM-DD: stori
 @router.get("/stories/{story_id}", summary="One story: card, cited summary, sources, derivations, "
                                            "entities, quotes, figures, discrepancies")
 async def story(story_id: str, sentences: int = Query(4, ge=1, le=20), st=Depends(reader)):
-    return JSONResponse(views.story_view(st.store, story_id, sentences, st.frequencies()))
+    return JSONResponse(st.story_view(story_id, sentences))
 
 
 @router.get("/articles/{article_id}", summary="One article with its links, mentions, quotes and figures")

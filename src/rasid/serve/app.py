@@ -21,6 +21,7 @@ import hmac
 import logging
 import os
 import threading
+from collections import OrderedDict
 import time
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -36,6 +37,7 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 
        "base-uri 'none'; frame-ancestors 'none'")
 TOKEN_COOKIE = "rasid_token"
 COUNTS_TTL = 30.0
+VIEW_CACHE = 256     # story pages kept per worker (a few MB)
 
 
 class AuthError(RasidError):
@@ -57,8 +59,29 @@ class State:
         self.store = open_store(db)
         self._frequencies: tuple[int, tuple] | None = None
         self._counts: tuple[float, dict] | None = None
+        self._views: OrderedDict[tuple, dict] = OrderedDict()
+        self._views_version: int | None = None
         self._outlets: tuple[float, list] | None = None
         self.ingest_lock = threading.Lock()
+
+    def story_view(self, story_id: str, sentences: int) -> dict:
+        """A story page's data, kept for the next reader until the database changes (any
+        commit by any process moves SQLite's data_version): a busy story is computed once."""
+        from rasid.serve import views
+
+        version = self.store.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._views_version:
+            self._views.clear()
+            self._views_version = version
+        key = (story_id, sentences)
+        if key in self._views:
+            self._views.move_to_end(key)
+            return self._views[key]
+        view = views.story_view(self.store, story_id, sentences, self.frequencies())
+        self._views[key] = view
+        if len(self._views) > VIEW_CACHE:
+            self._views.popitem(last=False)
+        return view
 
     def counts(self) -> dict[str, int]:
         """The archive's counts for page footers, recounted at most every COUNTS_TTL seconds

@@ -3,9 +3,25 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import socket
 import sys
 
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
 from rasid.errors import UsageError
+
+
+class NoDelayH11(H11Protocol):
+    """uvicorn's HTTP protocol with Nagle's algorithm off on every connection. Worker
+    processes accept on an inherited socket that lacks the TCP_NODELAY asyncio sets itself,
+    and a response written in two parts then waited for the client's delayed ACK: measured
+    44 ms per keep-alive request with two workers, under 2 ms with this."""
+
+    def connection_made(self, transport) -> None:
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
 
 
 def is_loopback(host: str) -> bool:
@@ -36,4 +52,5 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
     print(f"rasid: serving {db} on http://{host}:{port}/ (API docs at /api/docs)"
           + ("; every request needs the token" if reads_need_token else ""), file=sys.stderr)
     uvicorn.run("rasid.serve.app:app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level=log_level, access_log=False)
+                workers=workers, log_level=log_level, access_log=False,
+                http="rasid.serve.server:NoDelayH11")

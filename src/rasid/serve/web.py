@@ -107,7 +107,7 @@ async def story_page(request: Request, story_id: str, sentences: int = 4):
     st, redirect = _reader(request)
     if redirect:
         return redirect
-    view = views.story_view(st.store, story_id, sentences, st.frequencies())
+    view = st.story_view(story_id, sentences)
     number = {a["id"]: i + 1 for i, a in enumerate(view["articles"])}
     return render(request, "story.html", v=view, s=view["story"], number=number,
                   by_id={a["id"]: a for a in view["articles"]}, max_articles=views.MAX_STORY_ARTICLES)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rasid.model import Story
-from rasid.store.codec import story_from_row
+from rasid.model import Derivation, Story
+from rasid.store.codec import derivation_from_row, story_from_row
 from rasid.text.tokens import match_text
 
 
@@ -143,3 +143,18 @@ class BrowseQueries:
     def story_of_thread_count(self, thread_id: str) -> int:
         return self.db.execute("SELECT count(*) FROM stories WHERE thread_id = ?",
                                (thread_id,)).fetchone()[0]
+
+    def derivations_within(self, article_ids: Iterable[str],
+                           aligned_kinds: tuple[str, ...] | None = None) -> list[Derivation]:
+        """Derivations whose both articles are among `article_ids` (a story's own links),
+        without decoding the links that leave the set; with `aligned_kinds`, aligned clauses
+        are decoded only for links of those kinds (a story page needs them for translations)."""
+        ids = sorted(set(article_ids))
+        if not ids or len(ids) > 900:     # SQLite's bound-parameter limit, twice over
+            keep = set(ids)
+            return [d for d in self.derivations(ids) if d.source_id in keep and d.derived_id in keep]
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT * FROM derivations WHERE source_id IN ({marks})"
+                               f" AND derived_id IN ({marks})", [*ids, *ids]).fetchall()
+        return sorted((derivation_from_row(r, aligned_kinds is None or r["kind"] in aligned_kinds)
+                       for r in rows), key=lambda d: (d.derived_id, d.source_id))

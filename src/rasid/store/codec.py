@@ -146,8 +146,11 @@ def derivation_row(d: Derivation) -> tuple:
             json.dumps(data, ensure_ascii=False))
 
 
-def derivation_from_row(row) -> Derivation:
+def derivation_from_row(row, aligned: bool = True) -> Derivation:
+    """`aligned=False` skips decoding the aligned clauses (most of a link's bytes) for
+    readers that only need who derives from whom."""
     data = json.loads(row["data"])
     return Derivation(row["source_id"], row["derived_id"], row["kind"], row["score"],
                       bool(row["directed"]), tuple(data.get("basis", ())),
-                      tuple((Span(a, b), Span(c, d), s) for a, b, c, d, s in data.get("aligned", ())))
+                      tuple((Span(a, b), Span(c, d), s) for a, b, c, d, s in data.get("aligned", ()))
+                      if aligned else ())

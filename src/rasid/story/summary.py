@@ -99,16 +99,20 @@ def _is_candidate(text: str, article: Article, span: Span) -> bool:
     return line_reason(fold_line(text), _BOILERPLATE_SCOPES) is None
 
 
-def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
-    out = []
+def _candidates(articles: Iterable[Article], lang: str) -> tuple[list[_Candidate], dict[str, frozenset[str]]]:
+    """Candidate sentences of the articles in `lang`, and every article's content words (the
+    union over its sentences: each sentence is keyed once, which is most of the cost)."""
+    out, words_of = [], {}
     for a in articles:
-        for i, span in enumerate(a.sentences):
+        words: set[str] = set()
+        for i, span in enumerate(a.sentences or (Span(0, len(a.text)),)):
             text = " ".join(span.of(a.text).split())
-            if _is_candidate(text, a, span):
-                keys = frozenset(content_keys(text))
-                if keys:
-                    out.append(_Candidate(a, i, span, text, keys))
-    return out
+            keys = frozenset(content_keys(text))
+            words |= keys
+            if a.lang == lang and keys and _is_candidate(text, a, span):
+                out.append(_Candidate(a, i, span, text, keys))
+        words_of[a.id] = frozenset(words)
+    return out, words_of
 
 
 def _idf(df: Mapping[str, int] | None, n_docs: int):
@@ -117,15 +121,15 @@ def _idf(df: Mapping[str, int] | None, n_docs: int):
     return lambda k: math.log((n_docs + 1) / (df.get(k, 0) + 1)) + 1.0
 
 
-def _weights(articles: Sequence[Article], derivations: Sequence[Derivation]) -> dict[str, float]:
+def _weights(articles: Sequence[Article], derivations: Sequence[Derivation],
+             words_of: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Content word -> share of the story's independent origins that use it."""
     groups = origin_groups([a.id for a in articles], derivations, {a.id: a.outlet for a in articles})
-    by_id = {a.id: a for a in articles}
     used: Counter[str] = Counter()
     for group in groups:
         words: set[str] = set()
         for aid in group:
-            words.update(content_keys(by_id[aid].text))
+            words.update(words_of[aid])
         used.update(words)
     n = max(len(groups), 1)
     return {k: c / n for k, c in used.items()}
@@ -179,13 +183,13 @@ def summarize(articles: Sequence[Article], derivations: Sequence[Derivation] = (
     ids = {a.id for a in articles}
     links = [d for d in derivations if d.source_id in ids and d.derived_id in ids]
     idf = _idf(df, n_docs)
-    weight = _weights(articles, links)
+    lang = _main_language(articles)
+    pool, words_of = _candidates(articles, lang)
+    weight = _weights(articles, links, words_of)
     # redundancy and citation compare *what a sentence says*: words weighted by rarity only
     # (weighting by the story's shared vocabulary would call every on-topic sentence a repeat)
     rarity = {k: idf(k) for k in weight}
-    lang = _main_language(articles)
     derived = _derived_ids(links, ids)
-    pool = _candidates(a for a in articles if a.lang == lang)
 
     def salience(c: _Candidate) -> float:
         s = fsum(weight.get(k, 0.0) for k in c.keys) / math.sqrt(len(c.keys))
@@ -205,7 +209,7 @@ def summarize(articles: Sequence[Article], derivations: Sequence[Derivation] = (
         chosen.append(c)
         used_chars += len(c.text)
 
-    article_keys = {a.id: frozenset(content_keys(a.text)) for a in articles if a.lang == lang}
+    article_keys = {a.id: words_of[a.id] for a in articles if a.lang == lang}
     out = []
     for c in sorted(chosen, key=lambda c: (c.article.published_at or c.article.published or "9999",
                                             c.article.id, c.index)):
