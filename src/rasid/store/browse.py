@@ -128,17 +128,39 @@ class BrowseQueries:
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def search_entities(self, query: str, limit: int = 10) -> list[dict]:
-        """Entities with a name word starting with the query, spelling folded (احمد finds
-        أحمد, الزبيدى finds ماجد الزبيدي) or in Latin letters (case-insensitive)."""
-        q = query.strip().replace("%", "").replace("_", "")
-        key = match_text(q)
-        if not q or not key:
+        """Entities with a name word starting with the query's first word and holding the
+        rest (spelling folded: احمد finds أحمد, الزبيدى finds ماجد الزبيدي), or a Latin name
+        starting with the query (case-insensitive); most mentioned first."""
+        q = query.strip()
+        keys = match_text(q).split()
+        if not q or not keys:
             return []
-        rows = self.db.execute(
-            "SELECT id, type, name_ar, name_latin, mentions FROM entities WHERE name_key LIKE ?"
-            " OR name_key LIKE ? OR name_latin LIKE ? ORDER BY mentions DESC LIMIT ?",
-            (key + "%", "% " + key + "%", q + "%", int(limit)))
-        return [dict(r) for r in rows]
+        names, by_word = self._entity_name_index()
+        found = set()
+        for word, ids in by_word.items():      # a few thousand distinct name words
+            if word.startswith(keys[0]):
+                found.update(ids)
+        found = {i for i in found if all(any(w.startswith(k) for w in names[i][1].split()) for k in keys[1:])}
+        if q.isascii():
+            latin = q.lower()
+            found.update(i for i, row in names.items() if row[2].lower().startswith(latin))
+        best = sorted(found, key=lambda i: (-names[i][3], i))[:int(limit)]
+        return [{"id": i, "type": names[i][0], "name_ar": names[i][4], "name_latin": names[i][2],
+                 "mentions": names[i][3]} for i in best]
+
+    def _entity_name_index(self):
+        """id -> (type, name key, Latin name, mentions, Arabic name) and name word -> ids,
+        read once per database version (entities are rewritten whole on every resolution)."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        cached = getattr(self, "_names_cache", None)
+        if cached is None or cached[0] != version:
+            names, by_word = {}, {}
+            for r in self.db.execute("SELECT id, type, name_key, name_latin, mentions, name_ar FROM entities"):
+                names[r[0]] = (r[1], r[2], r[3], r[4], r[5])
+                for w in r[2].split():
+                    by_word.setdefault(w, []).append(r[0])
+            cached = self._names_cache = (version, (names, by_word))
+        return cached[1]
 
     def story_of_thread_count(self, thread_id: str) -> int:
         return self.db.execute("SELECT count(*) FROM stories WHERE thread_id = ?",
