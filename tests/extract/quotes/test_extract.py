@@ -205,3 +205,27 @@ def test_a_clause_before_said_and_the_continuation_after_it():
     assert [q.speaker_text for q in got] == ["العداءة روث كيبيت"] * 2 and all(q.direct for q in got)
     # a non-speech verb after a comma attributes nothing before it
     assert extract_quotes("ودعت الهيئة السكان إلى الابتعاد عن مجاري الأودية، محذرة من أمطار جديدة.") == []
+
+
+def test_the_report_speaks_for_whoever_issued_it():
+    text = ("وأصدرت وزارة الزراعة تقريرها السنوي عن المحاصيل. وأوضح التقرير أن إنتاج القمح "
+            "تراجع بنسبة عشرين في المئة هذا الموسم.")
+    q = one(text)
+    assert (q.speaker_text, q.channel) == ("وزارة الزراعة", "التقرير")
+    text = ("وبحسب تقرير أصدره البنك المركزي الخميس، فإن الودائع نمت بنسبة تسعة في المئة. "
+            "ولفت التقرير إلى أن القروض الصغيرة ارتفعت بوتيرة غير مسبوقة.")
+    assert [q.speaker_text for q in extract_quotes(text)] == ["البنك المركزي", "البنك المركزي"]
+
+
+@pytest.mark.parametrize("text", [
+    "وكشفت صور الأقمار الصناعية أن مساحة البحيرة تقلصت إلى أقل من النصف خلال عقد.",
+    "وأظهرت نتائج التحاليل المخبرية أن الوفيات ناجمة عن تسمم غذائي حاد.",
+])
+def test_subjects_that_show_but_do_not_speak(text):
+    assert extract_quotes(text) == []
+
+
+def test_an_outlet_name_in_quotation_marks_is_a_channel_not_a_quote():
+    text = 'وقال مدير مكتب الهجرة لقناة "زاخو تي في" إن العائدين تجاوزوا ألف أسرة هذا الشهر.'
+    q = one(text)
+    assert q.channel == "زاخو تي في" and q.text == "العائدين تجاوزوا ألف أسرة هذا الشهر"

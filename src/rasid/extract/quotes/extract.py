@@ -322,7 +322,8 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
     person_ends = frozenset(m.span.end for m in mentions if m.type == "PER")
     orgs = frozenset(m.span.start for m in mentions if m.type == "ORG")
     directs = [(s, e) for s, e in _direct_spans(text)
-               if len(text[s:e].split()) >= MIN_QUOTE_WORDS and not _is_a_name(s, e, mentions)]
+               if len(text[s:e].split()) >= MIN_QUOTE_WORDS and not _is_a_name(s, e, mentions)
+               and not _outlet_name(text, s)]
     quotes: list[Quote] = []
     last_speaker: tuple[tuple[int, int], Quote] | None = None
     clauses: list[_Clause] = []
@@ -426,7 +427,37 @@ def extract_quotes(text: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
     direct_spans = [q.span for q in quotes if q.direct]
     quotes = [q for q in quotes if q.direct or not any(
         d.start < q.span.end and q.span.start < d.end for d in direct_spans)]
+    quotes = [q for q in quotes if not _not_a_speaker(q.speaker_text)]
     return _inherit_channels(text, _resolve_back_references(text, sorted(quotes, key=lambda q: q.span.start)))
+
+
+# Subjects that show or record but do not speak (LABELLING.md §2): «كشفت صور الأقمار الصناعية
+# أن», «أظهرت نتائج التحاليل أن», «كما يقول المثل».
+_NOT_SPEAKERS = frozenset(fold(w) for w in "صور صورة لقطات تسجيلات نتائج بيانات سجلات كاميرات أرقام "
+                          "إحصاءات تحاليل فحوص مثل ارتفاع تراجع انخفاض".split())
+
+
+def _not_a_speaker(speaker_text: str) -> bool:
+    words = speaker_text.split()
+    if not words:
+        return False
+    head = fold(words[0]).lstrip("و")
+    return head.removeprefix("ال") in _NOT_SPEAKERS
+
+
+def _outlet_name(text: str, start: int) -> bool:
+    """Quotation marks around an outlet's name after its head noun or لـ («لقناة "زاخو تي في"»,
+    «لـ"الديوان إف إم"»): a channel, not words said."""
+    before = text[max(0, start - 16):start - 1].split()
+    if not before:
+        return False
+    last = fold(before[-1]).lstrip("و")
+    if last in ("ل", "لـ") or before[-1].endswith("لـ"):
+        return True
+    for w in (last, last.removeprefix("ل"), last.removeprefix("لل"), last.removeprefix("ال")):
+        if w in _CHANNEL_HEADS or "ال" + w in _CHANNEL_HEADS:
+            return True
+    return False
 
 
 def _same_speaker(later: str, earlier: str) -> bool:
@@ -456,7 +487,9 @@ def _inherit_channels(text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 _SPOKESPERSON = frozenset(fold(w) for w in "متحدث متحدثة ناطق ناطقة".split())
-_DOCUMENTS = frozenset(fold(w) for w in "البيان بيان البلاغ التقرير الرسالة".split())
+_DOCUMENTS = frozenset(fold(w) for w in "البيان بيان البلاغ بلاغ التقرير تقرير الرسالة رسالة".split())
+_WHEN_WORDS = frozenset(fold(w) for w in "اليوم أمس الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس "
+                        "الجمعة السبت صباح مساء".split())
 
 
 def _resolve_back_references(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -476,6 +509,14 @@ def _resolve_back_references(text: str, quotes: list[Quote]) -> list[Quote]:
             earlier = next((p for p in reversed(out) if p.anonymous
                             and fold(p.speaker_text.split()[0]).lstrip("و") == head[2:]), None)
             channel = q.channel or (earlier.channel if earlier else None)
+        if earlier is None and len(words) == 1 and head in _DOCUMENTS and q.speaker_span is not None:
+            issuer = _issuer_before(text, q.speaker_span.start)   # «أصدرت وزارة المياه تقريراً…»
+            if issuer is not None:
+                s, e = issuer
+                out.append(Quote(span=q.span, text=q.text, speaker_text=text[s:e], speaker_span=Span(s, e),
+                                 speaker_mention=None, channel=q.speaker_text.lstrip("و"), direct=q.direct,
+                                 anonymous=False, denial=q.denial, verb=q.verb))
+                continue
         if earlier is None:
             out.append(q)
             continue
@@ -484,6 +525,19 @@ def _resolve_back_references(text: str, quotes: list[Quote]) -> list[Quote]:
                          channel=channel, direct=q.direct, anonymous=earlier.anonymous,
                          denial=q.denial, verb=q.verb))
     return out
+
+
+# «أصدرت وزارة المياه تقريراً», «نشرت هيئة الاتصالات بياناً», «وزعت النيابة العامة بلاغاً»,
+# «قالت النيابة العامة في بيان»: who issued the document a later «التقرير» / «البيان» means.
+_ISSUER = re.compile(r"(?:أصدر|أصدرت|نشر|نشرت|وزع|وزعت|أعلن|أعلنت|قال|قالت)\s+(?P<issuer>[^،.؟!\n«»\"]{3,80}?)\s+"
+                     r"(?:في\s+)?(?:تقرير|بيان|بلاغ)(?:اً|ا|ه|ها|هم)?(?=[\s،.])")
+
+
+def _issuer_before(text: str, pos: int) -> tuple[int, int] | None:
+    found = None
+    for m in _ISSUER.finditer(text, 0, pos):
+        found = m.span("issuer")
+    return found
 
 
 # «…، وإن B», «… وأن B», «… وبأن B»: a second clause under the same verb of saying.
@@ -614,6 +668,8 @@ def _according(text: str, tokens: list[Token], i: int) -> _Clause:
     while j < len(tokens) and len(words) < 5 and tokens[j].is_word and _word(tokens[j]) not in _COMPLEMENTIZERS:
         words.append(tokens[j])
         j += 1
+    while words and _word(words[-1]) in _WHEN_WORDS:   # «تقرير أصدره المصرف المركزي الخميس»
+        words.pop()
     if not words:
         return _Clause(tokens[i], "according", None, None, None)
     speaker = (words[0].start, words[-1].end)
