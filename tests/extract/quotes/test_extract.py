@@ -229,3 +229,11 @@ def test_an_outlet_name_in_quotation_marks_is_a_channel_not_a_quote():
     text = 'وقال مدير مكتب الهجرة لقناة "زاخو تي في" إن العائدين تجاوزوا ألف أسرة هذا الشهر.'
     q = one(text)
     assert q.channel == "زاخو تي في" and q.text == "العائدين تجاوزوا ألف أسرة هذا الشهر"
+
+
+def test_long_titles_newspapers_and_a_denying_participle():
+    text = ('قال نائب وزير الطاقة السعودي لشؤون الكهرباء فهد بن ناصر القحطاني لجريدة "المرسى" '
+            'إن المحطة ستدخل الخدمة قبل نهاية العام، نافياً وجود أي تأخير في التنفيذ.')
+    got = extract_quotes(text)
+    assert [q.speaker_text for q in got] == ["نائب وزير الطاقة السعودي لشؤون الكهرباء فهد بن ناصر القحطاني"] * 2
+    assert got[0].channel == "المرسى" and got[1].denial and got[1].text == "وجود أي تأخير في التنفيذ"

@@ -29,13 +29,13 @@ from rasid.model import Mention, Quote, Span
 from rasid.text.tokens import Token, tokenize
 
 MIN_QUOTE_WORDS = 3
-MAX_SPEAKER_WORDS = 9
+MAX_SPEAKER_WORDS = 14    # Arabic titles run long: «نائب وزير الطاقة السعودي لشؤون الكهرباء فهد بن ناصر القحطاني»
 MAX_ATTRIBUTION_GAP = 160      # characters between a direct quote and its reporting clause
 _PAIRS = {"«": "»", "“": "”", "‹": "›", "„": "“", '"': '"'}
 _COMPLEMENTIZERS = frozenset(fold(w) for w in
                              "إن أن بأن إنه أنه إنها أنها إنهم أنهم بأنه بأنها بأنهم لأن".split())
 _SPEAKER_STOPS = frozenset(fold(w) for w in "في خلال عبر أمام لدى عن على إلى الى مع حول عقب بعد".split())
-_CHANNEL_HEADS = frozenset(fold(w) for w in "وكالة صحيفة قناة موقع إذاعة تلفزيون شبكة مجلة".split())
+_CHANNEL_HEADS = frozenset(fold(w) for w in "وكالة صحيفة جريدة قناة فضائية موقع إذاعة راديو تلفزيون شبكة مجلة".split())
 _NAMED_BODIES = frozenset(fold(w) for w in
                           "شركة جماعة حركة حزب تنظيم مجموعة منظمة جمعية مؤسسة مركز نادي فريق "
                           "ائتلاف تحالف كتلة تيار مجلس هيئة".split())
@@ -50,6 +50,7 @@ _ASIDES = frozenset(fold(w) for w in "جهته جانبه ناحيته جهته�
 _VERB_PREPOSITIONS = frozenset(fold(w) for w in "إلى الى من على عن".split())
 # Words after which a subject placed before its verb begins: «لكن مسؤولاً كردياً قال إن».
 _SUBJECT_OPENERS = frozenset(fold(w) for w in "لكن ولكن أما وأما فيما بينما كما".split())
+_DENYING = frozenset(fold(w) for w in "نافيا نافياً نافية نافين نافيين".split())
 _RELAY = frozenset(fold(w) for w in "نقل نقلت نقلوا".split())
 _SAYING = frozenset(fold(w) for w in "قوله قولها قولهم".split())
 _NOT_VERB_BEFORE = frozenset(fold(w) for w in "عدم دون بعدم بدون".split())
@@ -90,6 +91,10 @@ def _person_ahead(tokens: list[Token], j: int, people: frozenset[int], reach: in
 def _read_clause(text: str, tokens: list[Token], i: int, kind: str,
                  people: frozenset[int] = frozenset(), ends: frozenset[int] = frozenset()) -> _Clause:
     """From the verb at tokens[i]: the speaker words, a channel, and where speech starts."""
+    if kind == "deny" and _word(tokens[i]).lstrip("و") in _DENYING and i + 1 < len(tokens):
+        # «…، نافياً تعرض أي منهم لسوء المعاملة»: the participle continues the speaker before
+        # it, and what follows is what is denied.
+        return _Clause(tokens[i], kind, None, None, tokens[i + 1].start)
     j = i + 1
     first = j
     speaker_end = None
