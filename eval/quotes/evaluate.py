@@ -1,6 +1,6 @@
 """Quote attribution: who said what, through whom, on hand-labelled Arabic news paragraphs.
 
-    .venv/bin/python eval/quotes/evaluate.py [--extractor rasid,baseline] [--sets constructed,demo,heldout,heldout2]
+    .venv/bin/python eval/quotes/evaluate.py [--extractor rasid,baseline] [--sets constructed,demo,heldout,heldout2,heldout3]
                                              [--mentions] [--errors] [--max-errors N] [--json]
                                              [--stats]
 
@@ -34,6 +34,9 @@ Sets:
 - heldout2: heldout2.jsonl, a second held-out test set in the same format and under the same
   rules, written without running any extractor on it and to be scored once, after the
   extractor is frozen (README, "Second held-out set"); run only when named in --sets;
+- heldout3: heldout3.jsonl, a third held-out test set in the same format and under the same
+  rules, written without running any extractor on it and to be scored once (README, "Third
+  held-out set"); run only when named in --sets;
 - demo: the quotes labelled in the bundled demo corpus (src/rasid/resources/demo/labels.json,
   the issue's seeds), read and cleaned as the pipeline does. Their speakers are entity ids or
   phrases, not spans, so the speaker is judged on the speaker's words against the entity's
@@ -65,6 +68,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "attributions.jsonl"
 HELDOUT = HERE / "heldout.jsonl"
 HELDOUT2 = HERE / "heldout2.jsonl"
+HELDOUT3 = HERE / "heldout3.jsonl"
 RASID = "rasid.extract.quotes:extract_quotes"
 TARGET_SPEAKER_PRECISION, TARGET_SPEAKER_RECALL = 0.9, 0.8
 MIN_OVERLAP = 0.5                       # of the shorter span
@@ -678,8 +682,8 @@ def show_errors(name: str, set_name: str, details: list, limit: int) -> None:
 
 
 SETS = ("constructed", "demo")                 # the default
-KNOWN_SETS = SETS + ("heldout", "heldout2")
-LABELLED = ("constructed", "heldout", "heldout2")   # sets in the attributions.jsonl line format
+KNOWN_SETS = SETS + ("heldout", "heldout2", "heldout3")
+LABELLED = ("constructed", "heldout", "heldout2", "heldout3")   # sets in the attributions.jsonl line format
 
 
 def load_set(name: str) -> list[dict] | None:
@@ -690,6 +694,8 @@ def load_set(name: str) -> list[dict] | None:
         return load(HELDOUT) if HELDOUT.exists() else None
     if name == "heldout2":
         return load(HELDOUT2) if HELDOUT2.exists() else None
+    if name == "heldout3":
+        return load(HELDOUT3) if HELDOUT3.exists() else None
     return demo_items()
 
 
