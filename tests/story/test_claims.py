@@ -65,3 +65,18 @@ def test_an_article_with_several_values_of_one_unit_is_not_compared():
     one = [Figure(Span(0, 2), "12 قتيلاً", 12, unit="قتيل")]
     assert discrepancies([_article("a", "x", "2025-01-01", figures=two),
                           _article("b", "y", "2025-01-01", figures=one)]) == []
+
+
+def test_the_same_words_credited_to_different_speakers_is_a_discrepancy():
+    minister = Mention(Span(0, 5), "الوزير", "PER", entity_id="e-minister")
+    deputy = Mention(Span(0, 5), "النائب", "PER", entity_id="e-deputy")
+    a = _article("a", "x", "2025-01-01", [_quote(STATEMENT, "الوزير سامي", 0)], mentions=[minister])
+    b = _article("b", "y", "2025-01-01", [_quote(STATEMENT, "النائب خالد", 0)], mentions=[deputy])
+    found = claims([a, b])
+    speaker_rows = [d for d in discrepancies([a, b], found) if d["kind"] == "speaker"]
+    assert len(speaker_rows) == 1
+    assert {v["value"] for v in speaker_rows[0]["values"]} == {"الوزير سامي", "النائب خالد"}
+    assert {tuple(v["article_ids"]) for v in speaker_rows[0]["values"]} == {("a",), ("b",)}
+    # the same speaker twice is corroboration, not a discrepancy
+    c = _article("c", "z", "2025-01-02", [_quote(STATEMENT, "الوزير سامي", 0)], mentions=[minister])
+    assert not [d for d in discrepancies([a, c], claims([a, c])) if d["kind"] == "speaker"]

@@ -7,8 +7,9 @@ they disagree.
   derivation chain, or from one outlet, count once (`rasid.link.origins`), so a statement
   copied by ten sites is one voice.
 - **Discrepancies**: the same kind of quantity stated with different values (figures with
-  one unit, e.g. قتيلاً 12 vs 15), and a statement one source makes that another source's
-  speaker denies. Each side lists the articles that state it.
+  one unit, e.g. قتيلاً 12 vs 15), the same words credited to different speakers by
+  different articles, and a statement one source makes that another source's speaker
+  denies. Each side lists the articles that state it.
 """
 from __future__ import annotations
 
@@ -106,6 +107,15 @@ def discrepancies(articles: Sequence[Article], found_claims: Sequence[Claim] = (
             out.append({"about": about_of[unit], "kind": "figure", "values": [
                 {"value": _number(v), "article_ids": sorted(ids)} for v, ids in sorted(values.items())]})
     statements = [c for c in found_claims if not c.denial]
+    # the same words put in different mouths: one source credits X, another Y
+    for i, a in enumerate(statements):
+        aw = _words(a.text)
+        for b in statements[i + 1:]:
+            if (a.speaker != b.speaker and set(a.article_ids).isdisjoint(b.article_ids)
+                    and _jaccard(aw, _words(b.text)) >= SAME_CLAIM):
+                out.append({"about": a.text, "kind": "speaker", "values": [
+                    {"value": a.speaker_text, "article_ids": a.article_ids},
+                    {"value": b.speaker_text, "article_ids": b.article_ids}]})
     for d in (c for c in found_claims if c.denial):
         dw = _words(d.text)
         for s in statements:
