@@ -67,6 +67,7 @@ def cmd_demo(args) -> int:
         _report_rejections(report)
         print(ingest_summary(report, db))
         print(store_digest(store))
+        print(f"browse it: rasid serve --db {db}   (then open http://127.0.0.1:8000/)")
     finally:
         store.close()
     return 0 if report.ok else 1
