@@ -80,3 +80,19 @@ def test_the_same_words_credited_to_different_speakers_is_a_discrepancy():
     # the same speaker twice is corroboration, not a discrepancy
     c = _article("c", "z", "2025-01-02", [_quote(STATEMENT, "الوزير سامي", 0)], mentions=[minister])
     assert not [d for d in discrepancies([a, c], claims([a, c])) if d["kind"] == "speaker"]
+
+
+def test_a_translated_statement_joins_its_original_through_the_aligned_clause():
+    ar_text = "العراق لم يكن حريصا على دعم نظام الأسد بقدر ما كان مهتما بأمن الحدود"
+    en_text = "Iraq was not keen on supporting Assad so much as on securing the border"
+    a = _article("a", "العربي الجديد", "2025-01-01", [_quote(ar_text, "الشطري", 0)], mentions=[SHATRI])
+    b = Article(id="b", source_id="b", source="t", line=None, format="txt", text="y" * 400,
+                outlet="Wire", published="2025-01-02", lang="en", story_id="s1",
+                quotes=(Quote(Span(0, len(en_text)), en_text, "al-Shatri", Span(0, 5)),))
+    link = Derivation("a", "b", "translation", 0.9,
+                      aligned=((Span(0, len(en_text)), Span(0, len(ar_text)), 0.8),))
+    found = claims([a, b], [link])
+    assert len(found) == 1 and found[0].article_ids == ["a", "b"]
+    assert found[0].independent_origins == 1 and found[0].text == ar_text
+    # without the link they are two statements by two (differently written) speakers
+    assert len(claims([a, b])) == 2

@@ -3,7 +3,8 @@ they disagree.
 
 - **Claims**: quotes in a story grouped when one speaker (the same entity, or the same
   speaker words when no name resolved) says the same thing (content words overlapping by
-  `SAME_CLAIM` or more). Each claim counts its *independent origins*: articles joined by a
+  `SAME_CLAIM` or more), or when a copy, rewrite or translation repeats a quote on a clause
+  aligned with it (a translated statement shares no words with its original). Each claim counts its *independent origins*: articles joined by a
   derivation chain, or from one outlet, count once (`rasid.link.origins`), so a statement
   copied by ten sites is one voice.
 - **Discrepancies**: the same kind of quantity stated with different values (figures with
@@ -58,16 +59,42 @@ def _speaker(article: Article, q: Quote) -> str:
     return " ".join(match_keys(q.speaker_text))
 
 
+def _aligned_quotes(articles: Sequence[Article], derivations: Sequence[Derivation]) -> dict:
+    """(article id, quote index) -> the quotes of linked articles that say it: a quote in a copy,
+    rewrite or translation whose span lies on an aligned clause of its source's quote. This is
+    how a translated statement joins its original although no word is shared."""
+    by_id = {a.id: a for a in articles}
+    partners: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
+
+    def overlapping(a: Article, span) -> list[int]:
+        return [i for i, q in enumerate(a.quotes) if q.span.start < span.end and span.start < q.span.end]
+
+    for d in derivations:
+        derived, source = by_id.get(d.derived_id), by_id.get(d.source_id)
+        if derived is None or source is None or not derived.quotes or not source.quotes:
+            continue
+        for x, y, _ in d.aligned:
+            for i in overlapping(derived, x):
+                for j in overlapping(source, y):
+                    partners[(derived.id, i)].add((source.id, j))
+                    partners[(source.id, j)].add((derived.id, i))
+    return partners
+
+
 def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) -> list[Claim]:
     derivations = list(derivations)
     outlet_of = {a.id: a.outlet for a in articles}
+    partners = _aligned_quotes(articles, derivations)
+    claim_of: dict[tuple[str, int], Claim] = {}
+    lang_of: dict[int, str] = {}
     found: list[tuple[Claim, frozenset[str]]] = []
     for a in sorted(articles, key=lambda a: (a.published or "", a.id)):
         for i, q in enumerate(a.quotes):
             words = _words(q.text)
             speaker = _speaker(a, q)
-            best = None
-            for claim, cw in found:
+            best = next((claim_of[p] for p in sorted(partners.get((a.id, i), ()))
+                         if p in claim_of and claim_of[p].denial == q.denial), None)
+            for claim, cw in found if best is None else ():
                 # Anonymous sources are only the same source when the words say so clearly.
                 need = SAME_CLAIM + (0.15 if speaker == "anonymous" else 0.0)
                 if claim.speaker == speaker and claim.denial == q.denial and _jaccard(words, cw) >= need:
@@ -76,9 +103,11 @@ def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) 
             if best is None:
                 best = Claim(speaker, q.speaker_text, q.text, denial=q.denial)
                 found.append((best, words))
-            elif len(q.text) > len(best.text):
-                best.text = q.text
+                lang_of[id(best)] = a.lang
+            elif len(q.text) > len(best.text) and a.lang == lang_of[id(best)]:
+                best.text = q.text   # the fullest wording, in the language the claim was first made in
             best.quotes.append((a.id, i))
+            claim_of[(a.id, i)] = best
     out = []
     for claim, _ in found:
         claim.independent_origins = independent_origins(claim.article_ids, derivations, outlet_of)
