@@ -58,10 +58,9 @@ class State:
         self.reads_need_token = reads_need_token
         self.store = open_store(db)
         self._frequencies: tuple[int, tuple] | None = None
-        self._counts: tuple[float, dict] | None = None
+        self._recent_values: dict[str, tuple[float, object]] = {}
         self._views: OrderedDict[tuple, dict] = OrderedDict()
         self._views_version: int | None = None
-        self._outlets: tuple[float, list] | None = None
         self.ingest_lock = threading.Lock()
 
     def story_view(self, story_id: str, sentences: int) -> dict:
@@ -83,20 +82,21 @@ class State:
             self._views.popitem(last=False)
         return view
 
-    def counts(self) -> dict[str, int]:
-        """The archive's counts for page footers, recounted at most every COUNTS_TTL seconds
-        (counting millions of mentions on every page would cost more than the page)."""
+    def _recent(self, name: str, compute):
+        """`compute()`'s result, recomputed at most every COUNTS_TTL seconds: for footers and
+        menus that scan the whole archive (counting millions of mentions on every page would
+        cost more than the page)."""
         now = time.monotonic()
-        if self._counts is None or now - self._counts[0] > COUNTS_TTL:
-            self._counts = (now, self.store.counts())
-        return self._counts[1]
+        kept = self._recent_values.get(name)
+        if kept is None or now - kept[0] > COUNTS_TTL:
+            kept = self._recent_values[name] = (now, compute())
+        return kept[1]
+
+    def counts(self) -> dict[str, int]:
+        return self._recent("counts", self.store.counts)
 
     def outlets(self):
-        """Outlets with their counts for the filter menu, as `counts` (a scan of every article)."""
-        now = time.monotonic()
-        if self._outlets is None or now - self._outlets[0] > COUNTS_TTL:
-            self._outlets = (now, self.store.outlets())
-        return self._outlets[1]
+        return self._recent("outlets", self.store.outlets)
 
     def frequencies(self) -> tuple[dict, int]:
         """Archive document frequencies for summary salience, reloaded when the archive grows."""
@@ -231,6 +231,7 @@ def create_app(db: str, token: str | None = None, reads_need_token: bool = False
 
     app.add_middleware(SecurityHeaders)
 
+    app.add_exception_handler(web.TokenInUrl, web.token_redirect)
     app.include_router(api.router)
     app.include_router(web.router)
     web.mount_static(app)

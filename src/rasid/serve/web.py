@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -72,26 +72,33 @@ def error_page(request: Request, status: int, code: str, message: str) -> HTMLRe
     return render(request, "error.html", status=status, status_code=status, code=code, message=message)
 
 
-def _reader(request: Request):
+class TokenInUrl(Exception):
+    """A reader came with `?token=`: answered by `token_redirect`, not by the page."""
+
+
+def reader(request: Request):
+    """Every page: checks the token when reads need one (a dependency, as in api.py)."""
     st = request.app.state.rasid
-    token = request.query_params.get("token")
-    if token and st.reads_need_token:
-        # a token in the URL becomes a cookie once (when it is right), then leaves the address bar
-        response = RedirectResponse(_url(request, token=None), status_code=303)
-        if st.valid(token):
-            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-        return st, response
+    if st.reads_need_token and request.query_params.get("token"):
+        raise TokenInUrl()
     st.check(request)
-    return st, None
+    return st
+
+
+async def token_redirect(request: Request, exc: TokenInUrl) -> RedirectResponse:
+    """A token in the URL becomes a cookie once (when it is right), then leaves the address bar."""
+    token = request.query_params.get("token")
+    response = RedirectResponse(_url(request, token=None), status_code=303)
+    if request.app.state.rasid.valid(token):
+        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+    return response
 
 
 @router.get("/", response_class=HTMLResponse)
 async def story_list(request: Request, since: str | None = None, until: str | None = None,
                      entity: str | None = None, outlet: str | None = None, thread: str | None = None,
-                     offset: int = Query(0, ge=0, le=views.MAX_OFFSET), limit: int = 20):
-    st, redirect = _reader(request)
-    if redirect:
-        return redirect
+                     offset: int = Query(0, ge=0, le=views.MAX_OFFSET), limit: int = 20,
+                     st=Depends(reader)):
     flt = views.story_filter(since, until, entity, outlet, thread)
     page = views.story_list(st.store, flt, limit, offset)
     entity_name = None
@@ -103,10 +110,7 @@ async def story_list(request: Request, since: str | None = None, until: str | No
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-async def story_page(request: Request, story_id: str, sentences: int = 4):
-    st, redirect = _reader(request)
-    if redirect:
-        return redirect
+async def story_page(request: Request, story_id: str, sentences: int = 4, st=Depends(reader)):
     view = st.story_view(story_id, sentences)
     number = {a["id"]: i + 1 for i, a in enumerate(view["articles"])}
     return render(request, "story.html", v=view, s=view["story"], number=number,
@@ -114,52 +118,34 @@ async def story_page(request: Request, story_id: str, sentences: int = 4):
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-async def article_page(request: Request, article_id: str):
-    st, redirect = _reader(request)
-    if redirect:
-        return redirect
+async def article_page(request: Request, article_id: str, st=Depends(reader)):
     view = views.article_view(st.store, article_id)
     return render(request, "article.html", v=view, a=view["article"])
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-async def entity_page(request: Request, entity_id: str):
-    st, redirect = _reader(request)
-    if redirect:
-        return redirect
+async def entity_page(request: Request, entity_id: str, st=Depends(reader)):
     return render(request, "entity.html", v=views.entity_view(st.store, entity_id))
 
 
 @router.get("/outlets", response_class=HTMLResponse)
-async def outlets_page(request: Request):
-    st, redirect = _reader(request)
-    if redirect:
-        return redirect
+async def outlets_page(request: Request, st=Depends(reader)):
     return render(request, "outlets.html", v=views.outlets_view(st.store))
 
 
 @router.get("/outlets/{outlet:path}", response_class=HTMLResponse)
-async def outlet_page(request: Request, outlet: str):
-    st, redirect = _reader(request)
-    if redirect:
-        return redirect
+async def outlet_page(request: Request, outlet: str, st=Depends(reader)):
     return render(request, "outlet.html", v=views.outlet_view(st.store, outlet))
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search_page(request: Request, q: str = "", mode: str = "text"):
-    st, redirect = _reader(request)
-    if redirect:
-        return redirect
+async def search_page(request: Request, q: str = "", mode: str = "text", st=Depends(reader)):
     return render(request, "search.html", v=views.search_view(st.store, q, mode, 30))
 
 
 @router.get("/api/docs", response_class=HTMLResponse)
-async def api_docs(request: Request):
+async def api_docs(request: Request, _reads=Depends(reader)):
     """The REST API's reference, from its OpenAPI schema (no CDN scripts: works offline)."""
-    st, redirect = _reader(request)
-    if redirect:
-        return redirect
     schema = request.app.openapi()
     routes = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                "parameters": [{"name": p["name"], "in": p["in"], "required": p.get("required", False),

@@ -94,12 +94,11 @@ def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) 
             speaker = _speaker(a, q)
             best = next((claim_of[p] for p in sorted(partners.get((a.id, i), ()))
                          if p in claim_of and claim_of[p].denial == q.denial), None)
-            for claim, cw in found if best is None else ():
-                # Anonymous sources are only the same source when the words say so clearly.
-                need = SAME_CLAIM + (0.15 if speaker == "anonymous" else 0.0)
-                if claim.speaker == speaker and claim.denial == q.denial and _jaccard(words, cw) >= need:
-                    best = claim
-                    break
+            # Anonymous sources are only the same source when the words say so clearly.
+            need = SAME_CLAIM + (0.15 if speaker == "anonymous" else 0.0)
+            if best is None:
+                best = next((claim for claim, cw in found if claim.speaker == speaker and
+                             claim.denial == q.denial and _jaccard(words, cw) >= need), None)
             if best is None:
                 best = Claim(speaker, q.speaker_text, q.text, denial=q.denial)
                 found.append((best, words))
