@@ -33,6 +33,9 @@ SHARED = HERE.parents[1].parent / "shared"
 CORPUS = SHARED / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 
+STORY_MODEL = False   # --story-model: the fitted pair model instead of the hand-set rule
+
+
 def split_of(event: str) -> str:
     return "dev" if int(hashlib.sha1(event.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
@@ -66,7 +69,7 @@ def run(records: list[dict], params=None, batches: int = 1, seed: int | None = N
         random.Random(seed).shuffle(records)
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "eval.db")
-        pipe = Pipeline(store, Settings(progress="never"))
+        pipe = Pipeline(store, Settings(progress="never", story_model=STORY_MODEL))
         if params is not None:
             pipe.story_stage.clusterer.params = params
         size = -(-len(records) // batches)
@@ -109,7 +112,7 @@ def demo_and_seeds() -> None:
     thread_of = {e["id"]: e["thread"] for e in labels["events"]}
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "demo.db")
-        ingest([str(resource_path("demo/corpus"))], store, Settings(progress="never"), label="demo")
+        ingest([str(resource_path("demo/corpus"))], store, Settings(progress="never", story_model=STORY_MODEL), label="demo")
         assigned = {}
         for a in store.iter_articles():
             key = demo_label_key(a)
@@ -122,7 +125,7 @@ def demo_and_seeds() -> None:
     if seeds.is_dir():
         with tempfile.TemporaryDirectory() as tmp:
             store = SQLiteStore(Path(tmp) / "seeds.db")
-            ingest([str(seeds)], store, Settings(progress="never"))
+            ingest([str(seeds)], store, Settings(progress="never", story_model=STORY_MODEL))
             got = {Path(a.source).name[:3]: (a.story_id, a.thread_id) for a in store.iter_articles()}
             store.close()
         checks = {
@@ -139,7 +142,10 @@ def main() -> int:
     ap.add_argument("--split", default="all", choices=("dev", "test", "all"))
     ap.add_argument("--sweep", action="store_true", help="story_threshold sweep on the dev split")
     ap.add_argument("--order-runs", type=int, default=0)
+    ap.add_argument("--story-model", action="store_true", help="the fitted story model (setting story_model)")
     args = ap.parse_args()
+    global STORY_MODEL
+    STORY_MODEL = args.story_model
     demo_and_seeds()
     if not CORPUS.exists() or not (HERE / "saudinewsnet_events.jsonl").exists():
         print("SaudiNewsNet evaluation skipped: ../shared/data or the labels are absent")

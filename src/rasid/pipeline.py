@@ -95,7 +95,8 @@ class Pipeline:
         self.entity_stage = EntityStage(embeddings=self.settings.embeddings)
         self.stories = SingletonStories()  # every article has a story from its first commit on
         self.derive_stage = DerivationStage(embeddings=self.settings.embeddings)
-        self.story_stage = StoryStage(embeddings=self.settings.embeddings)
+        self.story_stage = StoryStage(embeddings=self.settings.embeddings,
+                                      model="packaged" if self.settings.story_model else None)
         self.versions = {self.cleaner.name: self.cleaner.version, self.dates.name: self.dates.version,
                          self.mentions.name: self.mentions.version,
                          self.quotes.name: self.quotes.version, "figures": FIGURES_VERSION}

@@ -227,3 +227,68 @@ def test_embedding_candidates_stay_within_the_story_window():
     a = feat("v1", "زلزال", published="2025-01-01", vector=unit(1.0))
     b = feat("v2", "فيضان", published="2025-06-01", vector=unit(1.0))
     assert StoryClusterer().fit([a, b]).evidence_ == {}
+
+
+# -- the fitted pair model -------------------------------------------------------------------
+
+from rasid.story.cluster import (PairModel, _place_in_threads, packaged_model,  # noqa: E402
+                                 pair_features, pair_similarity)
+
+
+def test_packaged_model_reads_every_feature_it_names_and_says_what_it_was_fitted_on():
+    import json
+
+    from rasid.resources import read_text
+
+    m = packaged_model()
+    assert set(m.features) <= set(pair_features(E))
+    assert len(m.weights) == len(m.mean) == len(m.scale) == len(m.features)
+    assert 0 < m.threshold < 1
+    provenance = json.loads(read_text("story_model.json"))["provenance"]
+    assert provenance["split"] == "dev" and provenance["fitted_by"] == "eval/stories/fit.py"
+
+
+def test_the_packaged_model_prefers_reports_that_share_words_names_and_a_day():
+    m = packaged_model()
+    close = replace(E, text=0.7, lead=0.5, names=0.6, published_gap=0, shared_day=True, event_apart=0)
+    fewer_words = replace(close, text=0.1, lead=0.05, names=0.05)
+    later = replace(close, published_gap=5)
+    unrelated = replace(fewer_words, shared_day=False, published_gap=3, event_apart=3)
+    assert m.probability(close) > m.threshold > m.probability(unrelated)
+    assert m.probability(close) > m.probability(fewer_words) > m.probability(unrelated)
+    assert m.probability(close) > m.probability(later)
+
+
+def test_model_probability_is_the_logistic_of_the_standardised_score():
+    m = PairModel(("text", "names"), (2.0, 1.0), (0.5, 0.0), (0.25, 1.0), -1.0, 0.5)
+    e = replace(E, text=0.75, names=0.5)
+    z = -1.0 + 2.0 * (0.75 - 0.5) / 0.25 + 1.0 * 0.5
+    assert m.probability(e) == pytest.approx(1 / (1 + np.exp(-z)))
+
+
+def test_pair_similarity_guards_and_rescales_pairs_across_languages():
+    m = PairModel(("text",), (5.0,), (0.0,), (1.0,), 0.0, 0.3)
+    assert pair_similarity(replace(E, era_conflict=True, text=1.0), P, m) == 0.0
+    assert pair_similarity(replace(E, published_gap=P.story_days + 1), P, m) == 0.0
+    # across languages the words cannot meet: the hand-set rule decides, at the model's scale
+    cross = replace(E, text=0.0, lead=0.0, vector=0.8, cross_language=True, event_apart=0)
+    assert pair_similarity(cross, P, m) == pytest.approx(story_similarity(cross, P) * 0.3 / P.story_threshold)
+    assert pair_similarity(E, P, None) == story_similarity(E, P)
+
+
+def test_with_and_without_the_model_the_two_events_are_two_stories_in_any_order():
+    feats = FIRES + FINALS
+    for model in ("packaged", None):
+        got = StoryClusterer(model=model).fit(feats)
+        assert sorted(map(sorted, got.stories_)) == [["b1", "b2", "b3"], ["f1", "f2", "f3"]], model
+        assert StoryClusterer(model=model).fit(list(reversed(feats))).stories_ == got.stories_
+
+
+def test_each_story_joins_the_thread_holding_most_of_its_articles():
+    keys = ["a", "b", "c", "d", "e"]
+    fine = [[0], [1], [2], [3], [4]]
+    fine_threads = [[0, 1, 2], [3, 4]]          # items 0-2 in one thread, 3-4 in another
+    clusters = [[0, 1], [2, 3, 4]]              # the second story straddles: 1 vote vs 2
+    assert _place_in_threads(clusters, fine, fine_threads, keys) == [[0], [1]]
+    # a tie goes to the thread with the smallest key
+    assert _place_in_threads([[2, 3]], fine, fine_threads, keys) == [[0]]

@@ -94,8 +94,9 @@ class StoryStage:
     name = "story"
     version = VERSION
 
-    def __init__(self, params: ClusterParams | None = None, embeddings: bool = True):
-        self.clusterer = StoryClusterer(params)
+    def __init__(self, params: ClusterParams | None = None, embeddings: bool = True,
+                 model: str | None = None):
+        self.clusterer = StoryClusterer(params, model=model)
         self.embedder = Embedder() if embeddings else None
 
     def _features(self, store, articles: Sequence[Article]) -> list[Features]:

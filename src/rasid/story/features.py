@@ -6,7 +6,8 @@
 - days: the calendar days the article reports events on (not its publication);
 - published: for the era guard (a 2015 report never joins a 2025 story);
 - vector: a multilingual sentence embedding of headline + lead, so an English
-  report of the event meets the Arabic ones.
+  report of the event meets the Arabic ones;
+- names: the folded keys of the names the tagger found (who and where).
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ class Features:
     event_day: date | None = None   # the day the lead's happening took place, when it says
     era_min: int | None = None      # the article is from this year or later (published, else latest year stated)
     era_max: int | None = None      # … and from this year or earlier (known only from the publication date)
+    lang: str = "und"
+    names: frozenset[str] = frozenset()   # the folded keys of the people, organisations and places named
 
 
 def _keys(text: str) -> list[str]:
@@ -65,6 +68,8 @@ def features(articles: Iterable[Article], embedder: Embedder | None = None) -> l
             event_day=_event_day(a) or published,
             era_min=published.year if published else _latest_year(a),
             era_max=published.year if published else None,
+            lang=a.lang,
+            names=frozenset(m.key for m in a.mentions if m.key),
         ))
     return out
 
