@@ -33,7 +33,14 @@ SHARED = HERE.parents[1].parent / "shared"
 CORPUS = SHARED / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 
-STORY_MODEL = False   # --story-model: the fitted pair model instead of the hand-set rule
+STORY_MODEL: bool | None = None   # --rule: the hand-set rule instead of the fitted story model
+
+
+def _settings():
+    from rasid.config import Settings
+
+    extra = {} if STORY_MODEL is None else {"story_model": STORY_MODEL}
+    return Settings(progress="never", **extra)
 
 
 def split_of(event: str) -> str:
@@ -60,7 +67,6 @@ def labelled_records(labels: list[dict]) -> list[dict]:
 
 def run(records: list[dict], params=None, batches: int = 1, seed: int | None = None):
     """Ingest `records` (optionally shuffled, in several runs) and return article -> (story, thread)."""
-    from rasid.config import Settings
     from rasid.pipeline import Pipeline
     from rasid.store.sqlite import SQLiteStore
 
@@ -69,7 +75,7 @@ def run(records: list[dict], params=None, batches: int = 1, seed: int | None = N
         random.Random(seed).shuffle(records)
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "eval.db")
-        pipe = Pipeline(store, Settings(progress="never", story_model=STORY_MODEL))
+        pipe = Pipeline(store, _settings())
         if params is not None:
             pipe.story_stage.clusterer.params = params
         size = -(-len(records) // batches)
@@ -103,7 +109,6 @@ def show(name: str, s: dict) -> None:
 
 
 def demo_and_seeds() -> None:
-    from rasid.config import Settings
     from rasid.pipeline import ingest
     from rasid.resources import demo_label_key, demo_labels, resource_path
     from rasid.store.sqlite import SQLiteStore
@@ -112,7 +117,7 @@ def demo_and_seeds() -> None:
     thread_of = {e["id"]: e["thread"] for e in labels["events"]}
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "demo.db")
-        ingest([str(resource_path("demo/corpus"))], store, Settings(progress="never", story_model=STORY_MODEL), label="demo")
+        ingest([str(resource_path("demo/corpus"))], store, _settings(), label="demo")
         assigned = {}
         for a in store.iter_articles():
             key = demo_label_key(a)
@@ -125,7 +130,7 @@ def demo_and_seeds() -> None:
     if seeds.is_dir():
         with tempfile.TemporaryDirectory() as tmp:
             store = SQLiteStore(Path(tmp) / "seeds.db")
-            ingest([str(seeds)], store, Settings(progress="never", story_model=STORY_MODEL))
+            ingest([str(seeds)], store, _settings())
             got = {Path(a.source).name[:3]: (a.story_id, a.thread_id) for a in store.iter_articles()}
             store.close()
         checks = {
@@ -142,10 +147,10 @@ def main() -> int:
     ap.add_argument("--split", default="all", choices=("dev", "test", "all"))
     ap.add_argument("--sweep", action="store_true", help="story_threshold sweep on the dev split")
     ap.add_argument("--order-runs", type=int, default=0)
-    ap.add_argument("--story-model", action="store_true", help="the fitted story model (setting story_model)")
+    ap.add_argument("--rule", action="store_true", help="the hand-set rule (setting story_model = false)")
     args = ap.parse_args()
     global STORY_MODEL
-    STORY_MODEL = args.story_model
+    STORY_MODEL = False if args.rule else None
     demo_and_seeds()
     if not CORPUS.exists() or not (HERE / "saudinewsnet_events.jsonl").exists():
         print("SaudiNewsNet evaluation skipped: ../shared/data or the labels are absent")

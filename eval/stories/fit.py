@@ -30,6 +30,9 @@ from metrics import bcubed  # noqa: E402
 OUT = HERE.parents[1] / "src" / "rasid" / "resources" / "story_model.json"
 FEATURES = ("text", "lead", "vector", "shared_day", "event_same_day", "gap", "gap_0", "gap_1",
             "names", "linked")
+# Pairs with an undated article (no publication date, none inferable) are scored by the same
+# fit without the gap: a model of what is known, not a guess at the missing date.
+UNDATED = tuple(f for f in FEATURES if not f.startswith("gap"))
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.20, 0.80, 0.05))
 L2 = 1.0
 
@@ -98,6 +101,8 @@ def main() -> int:
         if evaluate.split_of(ea) != "dev" or evaluate.split_of(eb) != "dev":
             continue
         got = pair_features(e)
+        if any(got[f] is None for f in FEATURES):
+            continue   # an undated article: the model reads unknowns as the training mean
         X.append([got[f] for f in FEATURES])
         y.append(int(ea == eb))
     X, y = np.array(X), np.array(y)
@@ -105,11 +110,18 @@ def main() -> int:
     mean, scale = fit.standardise(X)
     w, b = fit.fit_logistic((X - mean) / scale, y, L2)
     print("weights: " + ", ".join(f"{f} {x:+.2f}" for f, x in zip(FEATURES, w)))
+    keep = [FEATURES.index(f) for f in UNDATED]
+    u_mean, u_scale = fit.standardise(X[:, keep])
+    u_w, u_b = fit.fit_logistic((X[:, keep] - u_mean) / u_scale, y, L2)
+    print("without the gap: " + ", ".join(f"{f} {x:+.2f}" for f, x in zip(UNDATED, u_w)))
+    undated = {"features": list(UNDATED), "weights": [round(float(x), 5) for x in u_w],
+               "bias": round(float(u_b), 5), "mean": [round(float(x), 5) for x in u_mean],
+               "scale": [round(float(x), 5) for x in u_scale]}
 
     best = None
     for t in THRESHOLDS:
-        model = PairModel(FEATURES, tuple(float(x) for x in w), tuple(float(x) for x in mean),
-                          tuple(float(x) for x in scale), float(b), float(t))
+        model = PairModel.from_dict({"features": FEATURES, "weights": w, "mean": mean, "scale": scale,
+                                     "bias": float(b), "threshold": float(t), "undated": undated})
         c = StoryClusterer(model=model).fit(feats, df=df, n=n, derived=derived)
         p, r, f1 = dev_score(c.stories_, source_of, labels, "dev")
         print(f"  threshold {t:.2f}: dev B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
@@ -119,7 +131,7 @@ def main() -> int:
     print(f"chosen threshold {t:.2f}: dev F1 {f1:.3f}")
     out = {"features": list(FEATURES), "weights": [round(float(x), 5) for x in w], "bias": round(float(b), 5),
            "mean": [round(float(x), 5) for x in mean], "scale": [round(float(x), 5) for x in scale],
-           "threshold": t,
+           "threshold": t, "undated": undated,
            "provenance": {"fitted_by": "eval/stories/fit.py", "labels": "eval/stories/saudinewsnet_events.jsonl",
                           "split": "dev", "pairs": len(y), "same_event": int(y.sum()), "l2": L2,
                           "dev_bcubed": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)}}}

@@ -217,9 +217,23 @@ def test_with_embeddings_the_english_report_joins_the_fire_thread(embedded):
     _no_orphans(embedded)
 
 
-@pytest.mark.xfail(strict=True, reason="cross-language: with no words in common a pair scores at most "
-                   "w_vector*cos + day_bonus + event_bonus; at story_threshold 0.40 the English report "
-                   "(cosines ~0.66-0.79 to the Arabic headlines) stays a story of its own, in the same thread")
+def test_a_later_english_report_finds_the_fire_through_the_embedding_index(tmp_path, embedded):
+    """A second, small run re-clusters only the new report's neighbourhood; an English report
+    shares no words with the Arabic ones, so only the headline index can bring the fire reports
+    into it, and with them the thread."""
+    with SQLiteStore(tmp_path / "two.db") as store:
+        settings = Settings(progress="never", embeddings=True)
+        ingest([str(_write(tmp_path / "first", CORPUS))], store, settings)
+        ingest([str(_write(tmp_path / "second", [ENGLISH]))], store, settings)
+        assert _groups(store) == _groups(embedded)
+        thread = {a.source_id: a.thread_id for a in store.iter_articles()}
+        assert thread["fire-en"] == thread["fire-1"] == thread["fire-3"]
+
+
+@pytest.mark.xfail(strict=True, reason="cross-language: with no words in common a pair is scored by the "
+                   "hand-set rule, at most w_vector*cos + day_bonus + event_bonus; at story_threshold 0.40 the "
+                   "English report (cosines ~0.66-0.79 to the Arabic headlines) stays a story of its own, in "
+                   "the same thread")
 def test_with_embeddings_the_english_report_joins_the_arabic_story(embedded):
     story = {a.source_id: a.story_id for a in embedded.iter_articles()}
     assert story["fire-en"] == story["fire-1"]
@@ -238,9 +252,9 @@ def test_seeds_threads_and_stories_of_their_own(seeds_dir, store, settings):
     assert {frozenset({"002"}), frozenset({"004"})} <= groups("story_id")
 
 
-@pytest.mark.xfail(strict=True, reason="001 (no headline, no publication date, era from a 2021 mention) "
-                   "scores just above the threshold with 000 (~0.42 with embeddings) but 000 first joins 003 "
-                   "(~0.42), and the average with 003 (~0.26) keeps 001 out")
+@pytest.mark.xfail(strict=True, reason="001 (no headline, no publication date, names garbled by machine "
+                   "translation) is not derivation-linked to 000 (issue 3), and the story model's fit for undated "
+                   "pairs gives it about 0.08 with 000, far under the threshold 0.35")
 def test_seeds_000_and_001_are_one_story(seeds_dir, store, settings):
     groups = _seed_run(seeds_dir, store, settings)
     assert any({"000", "001"} <= g for g in groups("story_id"))

@@ -292,3 +292,29 @@ def test_each_story_joins_the_thread_holding_most_of_its_articles():
     assert _place_in_threads(clusters, fine, fine_threads, keys) == [[0], [1]]
     # a tie goes to the thread with the smallest key
     assert _place_in_threads([[2, 3]], fine, fine_threads, keys) == [[0]]
+
+
+def test_an_undated_pair_is_scored_by_the_fit_without_the_gap():
+    undated = PairModel(("text",), (4.0,), (0.0,), (1.0,), -2.0, 0.3)
+    m = PairModel(("text", "gap_0"), (4.0, 9.0), (0.0, 0.0), (1.0, 1.0), -2.0, 0.3, undated)
+    dated = replace(E, text=0.5, published_gap=0)
+    assert m.probability(replace(dated, published_gap=None)) == pytest.approx(undated.probability(dated))
+    assert m.probability(dated) > undated.probability(dated)     # the same day counts when known
+    with pytest.raises(ValueError):
+        replace(m, undated=None).probability(replace(dated, published_gap=None))
+    assert packaged_model().undated is not None
+
+
+def test_names_are_the_taggers_spelling_folded_not_the_resolvers_keys():
+    from rasid.model import Article, Mention, Span
+    from rasid.story.features import features
+
+    text = "قال وزير الخارجية العراقي فؤاد حسين في بغداد"
+    mentions = (Mention(Span(4, 25), "وزير الخارجية العراقي", "PER", key="resolved-key",
+                        role="وزير الخارجية العراقي"),
+                Mention(Span(26, 35), "فؤاد حسين", "PER", key="e:fuad"),
+                Mention(Span(39, 44), "بغداد", "LOC"))
+    a = Article(id="x", source_id="x", source="t", line=1, format="txt", text=text, mentions=mentions)
+    names = features([a])[0].names
+    assert "resolved-key" not in names and "e:fuad" not in names
+    assert len(names) == 2 and not any("وزير" in n for n in names)   # a bare title is a role

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
 
 from rasid.ids import story_id_for, thread_id_for
 from rasid.link.origins import independent_origins
 from rasid.model import Article, Derivation, Story
 from rasid.story.cluster import ClusterParams, StoryClusterer
-from rasid.link.neighbours import HEADLINE_MODEL, cached_vectors
+from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors
 from rasid.story.features import Embedder, Features, features
 from rasid.story.singleton import story_title
 from rasid.story.timeline import story_timeline
@@ -117,14 +120,40 @@ class StoryStage:
             # whole store, so skip the per-article lookups and cluster everything once.
             return self.recluster_all(store)
         neighbourhood = set(new_ids)
-        for aid in new_ids:
-            a = store.article(aid)
-            if a is not None:
-                neighbourhood.update(store.related_article_ids(a, limit=20))
+        new_articles = [a for a in map(store.article, new_ids) if a is not None]
+        for a in new_articles:
+            neighbourhood.update(store.related_article_ids(a, limit=20))
+        neighbourhood |= self._embedding_neighbours(store, new_articles)
         # what a new article copies (or is copied by) belongs with it, however it is worded
         neighbourhood.update(x for d in store.derivations(new_ids) for x in (d.source_id, d.derived_id))
         neighbourhood = store.story_members(neighbourhood)
         return self._recluster(store, sorted(neighbourhood))
+
+    def _embedding_neighbours(self, store, articles: Sequence[Article]) -> set[str]:
+        """Articles whose headlines are near the new ones' and published within story_days: the
+        clusterer's embedding candidates, which the word search above does not find (an English
+        report, a reworded headline). Read from the derivation stage's neighbour index."""
+        path = store.sidecar(f"ann/{VECTOR_MODEL}.usearch") if self.embedder is not None else None
+        if path is None or not path.exists() or not articles:
+            return set()
+        p = self.clusterer.params
+        vectors = store.vectors([a.id for a in articles], VECTOR_MODEL)
+        asked = [a for a in articles if a.id in vectors]
+        if not asked:
+            return set()
+        keys = store.vector_keys(VECTOR_MODEL)
+        found = VectorIndex(path).search(np.stack([vectors[a.id] for a in asked]), 2 * p.vector_neighbours)
+        near = {a.id: [keys[k] for k, sim in hits if k in keys and sim >= p.vector_min]
+                for a, hits in zip(asked, found)}
+        dates = store.published_dates({o for hits in near.values() for o in hits})
+        out = set()
+        for a in asked:
+            for other in near[a.id]:
+                when = dates.get(other)
+                if not (a.published and when) or abs(
+                        (date.fromisoformat(a.published) - date.fromisoformat(when)).days) <= p.story_days:
+                    out.add(other)
+        return out
 
     def recluster_all(self, store) -> StoryReport:
         """Batch re-cluster of the whole store (a backfill, or after changing parameters)."""

@@ -148,13 +148,16 @@ def evidence(fa: Features, fb: Features, va, vb, la: dict, lb: dict, linked: boo
 GAP_CAP_DAYS = 10
 
 
-def pair_features(e: PairEvidence) -> dict[str, float]:
-    """What the story model reads from a pair's evidence (every value in [0, 1])."""
+def pair_features(e: PairEvidence) -> dict[str, float | None]:
+    """What the story model reads from a pair's evidence (values in [0, 1]; None: unknown,
+    the publication gap when either date is)."""
     gap = e.published_gap
+    known = gap is not None
     return {"text": e.text, "lead": e.lead, "vector": e.vector or 0.0, "shared_day": float(e.shared_day),
             "event_same_day": float(e.event_apart is not None and e.event_apart <= 1),
-            "gap": min(gap, GAP_CAP_DAYS) / GAP_CAP_DAYS if gap is not None else 0.0,
-            "gap_0": float(gap == 0), "gap_1": float(gap == 1), "names": e.names, "linked": float(e.linked)}
+            "gap": min(gap, GAP_CAP_DAYS) / GAP_CAP_DAYS if known else None,
+            "gap_0": float(gap == 0) if known else None, "gap_1": float(gap == 1) if known else None,
+            "names": e.names, "linked": float(e.linked)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,16 +171,24 @@ class PairModel:
     bias: float
     threshold: float            # average linkage of probabilities needed to merge two stories
 
+    undated: "PairModel | None" = None   # the same fit without the publication gap, for pairs
+                                         # where either date is unknown
+
     def probability(self, e: PairEvidence) -> float:
         got = pair_features(e)
+        if any(got[f] is None for f in self.features):
+            if self.undated is None:
+                raise ValueError("a feature is unknown and the model has no fit without it")
+            return self.undated.probability(e)
         z = self.bias + sum(w * (got[f] - m) / s for f, w, m, s in
                             zip(self.features, self.weights, self.mean, self.scale))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @classmethod
     def from_dict(cls, data: dict) -> "PairModel":
+        undated = cls.from_dict({**data["undated"], "threshold": data["threshold"]}) if "undated" in data else None
         return cls(tuple(data["features"]), tuple(data["weights"]), tuple(data["mean"]),
-                   tuple(data["scale"]), data["bias"], data["threshold"])
+                   tuple(data["scale"]), data["bias"], data["threshold"], undated)
 
 
 @lru_cache(maxsize=1)

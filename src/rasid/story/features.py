@@ -7,7 +7,7 @@
 - published: for the era guard (a 2015 report never joins a 2025 story);
 - vector: a multilingual sentence embedding of headline + lead, so an English
   report of the event meets the Arabic ones;
-- names: the folded keys of the names the tagger found (who and where).
+- names: the names the tagger found, folded by spelling (who and where).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import numpy as np
 
 from rasid.model import Article
 from rasid.text.embed import Embedder, headline_text
-from rasid.text.tokens import match_keys
+from rasid.text.tokens import match_keys, match_text
 
 LEAD_CHARS = 500
 MIN_KEY_LEN = 3
@@ -39,7 +39,7 @@ class Features:
     era_min: int | None = None      # the article is from this year or later (published, else latest year stated)
     era_max: int | None = None      # … and from this year or earlier (known only from the publication date)
     lang: str = "und"
-    names: frozenset[str] = frozenset()   # the folded keys of the people, organisations and places named
+    names: frozenset[str] = frozenset()   # the people, organisations and places named, folded
 
 
 def _keys(text: str) -> list[str]:
@@ -69,9 +69,18 @@ def features(articles: Iterable[Article], embedder: Embedder | None = None) -> l
             era_min=published.year if published else _latest_year(a),
             era_max=published.year if published else None,
             lang=a.lang,
-            names=frozenset(m.key for m in a.mentions if m.key),
+            names=_names(a),
         ))
     return out
+
+
+def _names(article: Article) -> frozenset[str]:
+    """The names the tagger found, folded by spelling alone. Not the resolver's keys: the
+    entity stage runs after stories and writes them, so reading them would make a story
+    depend on what was resolved in an earlier run (and on arrival order). A bare title
+    («وزير النقل») is a role, not a name."""
+    return frozenset(key for m in article.mentions
+                     if not (m.role and m.role == m.text) and (key := match_text(m.text)))
 
 
 def _event_day(article: Article) -> date | None:
