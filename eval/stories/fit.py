@@ -2,6 +2,7 @@
 the SaudiNewsNet event labels and write it to src/rasid/resources/story_model.json.
 
     .venv/bin/python eval/stories/fit.py [--dry-run]
+    .venv/bin/python eval/stories/fit.py --cv 5     # only estimate, over all labelled articles
 
 The labelled articles are ingested once; the clusterer's own candidate pairs and their
 evidence (rasid.story.cluster.evidence, pair_features) are the training rows, labelled 1 when
@@ -14,6 +15,7 @@ held-out figures with `evaluate.py --split test`.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import sys
@@ -29,7 +31,7 @@ from metrics import bcubed  # noqa: E402
 
 OUT = HERE.parents[1] / "src" / "rasid" / "resources" / "story_model.json"
 FEATURES = ("text", "lead", "vector", "shared_day", "event_same_day", "gap", "gap_0", "gap_1",
-            "names", "linked")
+            "names", "linked", "text_sq", "names_sq")
 # Pairs with an undated article (no publication date, none inferable) are scored by the same
 # fit without the gap: a model of what is known, not a guess at the missing date.
 UNDATED = tuple(f for f in FEATURES if not f.startswith("gap"))
@@ -70,12 +72,75 @@ def dev_score(stories: list[list[str]], source_of: dict, labels: list[dict], spl
     return bcubed(gold, {u: assigned[u] for u in gold})
 
 
+def fit_model(fit, X: np.ndarray, y: np.ndarray, threshold: float) -> dict:
+    """Both fits (with and without the publication gap) as story_model.json holds them."""
+    mean, scale = fit.standardise(X)
+    w, b = fit.fit_logistic((X - mean) / scale, y, L2)
+    keep = [FEATURES.index(f) for f in UNDATED]
+    u_mean, u_scale = fit.standardise(X[:, keep])
+    u_w, u_b = fit.fit_logistic((X[:, keep] - u_mean) / u_scale, y, L2)
+    rounded = lambda v: [round(float(x), 5) for x in v]  # noqa: E731
+    return {"features": list(FEATURES), "weights": rounded(w), "bias": round(float(b), 5),
+            "mean": rounded(mean), "scale": rounded(scale), "threshold": threshold,
+            "undated": {"features": list(UNDATED), "weights": rounded(u_w), "bias": round(float(u_b), 5),
+                        "mean": rounded(u_mean), "scale": rounded(u_scale)}}
+
+
+def rows(evidence: dict, event_at: list, keep) -> tuple[np.ndarray, np.ndarray]:
+    """Training rows: labelled, dated, same-language candidate pairs for which keep(i, j) holds."""
+    from rasid.story.cluster import pair_features
+
+    X, y = [], []
+    for (i, j), e in evidence.items():
+        if event_at[i] is None or event_at[j] is None or e.cross_language or e.era_conflict or not keep(i, j):
+            continue
+        got = pair_features(e)
+        if any(got[f] is None for f in FEATURES):
+            continue   # an undated article: such pairs are scored by the fit without the gap
+        X.append([got[f] for f in FEATURES])
+        y.append(int(event_at[i] == event_at[j]))
+    return np.array(X), np.array(y)
+
+
+def cross_validate(fit, evidence: dict, event_at: list, keys: list, source_of: dict, labels: list,
+                   folds: int) -> None:
+    """Out-of-fold estimate over all labelled articles: events are dealt into folds; each pair is
+    scored by a model fitted without the folds of both its events, and everything is clustered
+    together, so a wrong merge across folds counts (the dev/test split scores cannot see one)."""
+    from rasid.story.cluster import ClusterParams, PairModel, average_linkage, pair_similarity
+
+    params = ClusterParams()
+    fold = [int(hashlib.sha1(e.encode()).hexdigest(), 16) % folds if e else None for e in event_at]
+    models = {}
+    for a in range(folds):
+        for b in range(a, folds):
+            X, y = rows(evidence, event_at, lambda i, j: not {fold[i], fold[j]} & {a, b})
+            models[(a, b)] = fit_model(fit, X, y, 0.5)
+    print(f"{folds}-fold cross-validation by event over all {sum(e is not None for e in event_at)} labelled articles:")
+    for t in THRESHOLDS:
+        edges = {}
+        for (i, j), e in evidence.items():
+            if fold[i] is None or fold[j] is None:
+                continue
+            data = {**models[tuple(sorted((fold[i], fold[j])))], "threshold": float(t)}
+            s = pair_similarity(e, params, PairModel.from_dict(data))
+            if e.linked and not e.era_conflict:
+                s = max(s, params.derived_similarity)
+            if s > 0:
+                edges[(i, j)] = s
+        clusters = average_linkage(len(keys), edges, float(t), keys)
+        p, r, f1 = dev_score([[keys[i] for i in c] for c in clusters], source_of, labels, "all")
+        print(f"  threshold {t:.2f}: out-of-fold B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+
+
 def main() -> int:
     from rasid.story.assign import StoryStage
-    from rasid.story.cluster import PairModel, StoryClusterer, pair_features
+    from rasid.story.cluster import PairModel, StoryClusterer
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="only estimate: K-fold cross-validation by event over all labelled articles")
     args = ap.parse_args()
     if not evaluate.CORPUS.exists():
         print("skipped: ../shared/data/saudinewsnet is absent")
@@ -92,36 +157,21 @@ def main() -> int:
     event_of = {x["url"]: x["event"] for x in labels}
 
     rule = StoryClusterer(model=None).fit(feats, df=df, n=n, derived=derived)
-    ordered = sorted(feats, key=lambda f: f.article_id)
-    X, y = [], []
-    for (i, j), e in rule.evidence_.items():
-        ea, eb = (event_of.get(source_of[ordered[k].article_id]) for k in (i, j))
-        if ea is None or eb is None or e.cross_language or e.era_conflict:
-            continue
-        if evaluate.split_of(ea) != "dev" or evaluate.split_of(eb) != "dev":
-            continue
-        got = pair_features(e)
-        if any(got[f] is None for f in FEATURES):
-            continue   # an undated article: the model reads unknowns as the training mean
-        X.append([got[f] for f in FEATURES])
-        y.append(int(ea == eb))
-    X, y = np.array(X), np.array(y)
+    keys = [f.article_id for f in sorted(feats, key=lambda f: f.article_id)]
+    event_at = [event_of.get(source_of[k]) for k in keys]
+    if args.cv:
+        cross_validate(fit, rule.evidence_, event_at, keys, source_of, labels, args.cv)
+        return 0
+    dev = [e is not None and evaluate.split_of(e) == "dev" for e in event_at]
+    X, y = rows(rule.evidence_, event_at, lambda i, j: dev[i] and dev[j])
     print(f"{len(y)} dev candidate pairs ({int(y.sum())} same event)")
-    mean, scale = fit.standardise(X)
-    w, b = fit.fit_logistic((X - mean) / scale, y, L2)
-    print("weights: " + ", ".join(f"{f} {x:+.2f}" for f, x in zip(FEATURES, w)))
-    keep = [FEATURES.index(f) for f in UNDATED]
-    u_mean, u_scale = fit.standardise(X[:, keep])
-    u_w, u_b = fit.fit_logistic((X[:, keep] - u_mean) / u_scale, y, L2)
-    print("without the gap: " + ", ".join(f"{f} {x:+.2f}" for f, x in zip(UNDATED, u_w)))
-    undated = {"features": list(UNDATED), "weights": [round(float(x), 5) for x in u_w],
-               "bias": round(float(u_b), 5), "mean": [round(float(x), 5) for x in u_mean],
-               "scale": [round(float(x), 5) for x in u_scale]}
+    fitted = fit_model(fit, X, y, 0.5)
+    print("weights: " + ", ".join(f"{f} {x:+.2f}" for f, x in zip(FEATURES, fitted["weights"])))
+    print("without the gap: " + ", ".join(f"{f} {x:+.2f}" for f, x in zip(UNDATED, fitted["undated"]["weights"])))
 
     best = None
     for t in THRESHOLDS:
-        model = PairModel.from_dict({"features": FEATURES, "weights": w, "mean": mean, "scale": scale,
-                                     "bias": float(b), "threshold": float(t), "undated": undated})
+        model = PairModel.from_dict({**fitted, "threshold": float(t)})
         c = StoryClusterer(model=model).fit(feats, df=df, n=n, derived=derived)
         p, r, f1 = dev_score(c.stories_, source_of, labels, "dev")
         print(f"  threshold {t:.2f}: dev B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
@@ -129,9 +179,7 @@ def main() -> int:
             best = (f1, t, p, r)
     f1, t, p, r = best
     print(f"chosen threshold {t:.2f}: dev F1 {f1:.3f}")
-    out = {"features": list(FEATURES), "weights": [round(float(x), 5) for x in w], "bias": round(float(b), 5),
-           "mean": [round(float(x), 5) for x in mean], "scale": [round(float(x), 5) for x in scale],
-           "threshold": t, "undated": undated,
+    out = {**fitted, "threshold": t,
            "provenance": {"fitted_by": "eval/stories/fit.py", "labels": "eval/stories/saudinewsnet_events.jsonl",
                           "split": "dev", "pairs": len(y), "same_event": int(y.sum()), "l2": L2,
                           "dev_bcubed": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)}}}

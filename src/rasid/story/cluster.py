@@ -157,7 +157,9 @@ def pair_features(e: PairEvidence) -> dict[str, float | None]:
             "event_same_day": float(e.event_apart is not None and e.event_apart <= 1),
             "gap": min(gap, GAP_CAP_DAYS) / GAP_CAP_DAYS if known else None,
             "gap_0": float(gap == 0) if known else None, "gap_1": float(gap == 1) if known else None,
-            "names": e.names, "linked": float(e.linked)}
+            "names": e.names, "linked": float(e.linked),
+            # squares let the fit say that each further word or name in common adds less
+            "text_sq": e.text * e.text, "names_sq": e.names * e.names}
 
 
 @dataclass(frozen=True, slots=True)
