@@ -172,7 +172,6 @@ class PairModel:
     scale: tuple[float, ...]
     bias: float
     threshold: float            # average linkage of probabilities needed to merge two stories
-
     undated: "PairModel | None" = None   # the same fit without the publication gap, for pairs
                                          # where either date is unknown
 
