@@ -36,7 +36,9 @@ class Settings:
 
     story_model: bool = True
     """Weigh two reports in one language by the story model fitted on labelled events
-    (`resources/story_model.json`); off, by the hand-set rule (ClusterParams). The model:
+    (`resources/story_model.json`, with a fit of its own for reports in two languages); off,
+    by the hand-set rule (ClusterParams), which leaves an English report of an Arabic story
+    apart. The model:
     event B-cubed F1 0.912 vs 0.876 on the SaudiNewsNet test split, 0.854 vs 0.841 cross-validated
     over all its labelled articles."""
 

@@ -318,3 +318,15 @@ def test_names_are_the_taggers_spelling_folded_not_the_resolvers_keys():
     names = features([a])[0].names
     assert "resolved-key" not in names and "e:fuad" not in names
     assert len(names) == 2 and not any("وزير" in n for n in names)   # a bare title is a role
+
+
+def test_a_pair_in_two_languages_is_scored_by_the_fit_across_languages():
+    across = PairModel(("vector", "figures"), (3.0, 1.0), (0.5, 0.0), (0.2, 1.0), -1.0, 0.3)
+    m = PairModel(("text",), (5.0,), (0.0,), (1.0,), 0.0, 0.3, None, across)
+    cross = replace(E, text=0.0, lead=0.0, vector=0.8, figures=0.5, cross_language=True)
+    assert pair_similarity(cross, P, m) == pytest.approx(across.probability(cross))
+    assert pair_similarity(replace(cross, vector=0.2), P, m) < pair_similarity(cross, P, m)
+    shipped = packaged_model().cross_language
+    assert shipped is not None and shipped.undated is not None
+    # the same embedding and day evidence, the rule alone would keep the reports apart
+    assert story_similarity(cross, P) < P.story_threshold

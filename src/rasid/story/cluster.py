@@ -123,6 +123,7 @@ class PairEvidence:
     names: float = 0.0          # Jaccard overlap of the names both mention
     cross_language: bool = False
     linked: bool = False        # the derivation stage linked them (a copy, rewrite or translation)
+    figures: float = 0.0        # Jaccard overlap of the numbers both state
 
 
 KNOWN_LANGUAGES = {"ar", "en", "fr"}
@@ -142,7 +143,13 @@ def evidence(fa: Features, fb: Features, va, vb, la: dict, lb: dict, linked: boo
         names=len(fa.names & fb.names) / len(names) if names else 0.0,
         cross_language=fa.lang != fb.lang and {fa.lang, fb.lang} <= KNOWN_LANGUAGES,
         linked=linked,
+        figures=_jaccard(fa.figures, fb.figures),
     )
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
 
 
 GAP_CAP_DAYS = 10
@@ -159,7 +166,7 @@ def pair_features(e: PairEvidence) -> dict[str, float | None]:
             "gap_0": float(gap == 0) if known else None, "gap_1": float(gap == 1) if known else None,
             "names": e.names, "linked": float(e.linked),
             # squares let the fit say that each further word or name in common adds less
-            "text_sq": e.text * e.text, "names_sq": e.names * e.names}
+            "text_sq": e.text * e.text, "names_sq": e.names * e.names, "figures": e.figures}
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +181,7 @@ class PairModel:
     threshold: float            # average linkage of probabilities needed to merge two stories
     undated: "PairModel | None" = None   # the same fit without the publication gap, for pairs
                                          # where either date is unknown
+    cross_language: "PairModel | None" = None   # for two reports in different languages
 
     def probability(self, e: PairEvidence) -> float:
         got = pair_features(e)
@@ -187,9 +195,11 @@ class PairModel:
 
     @classmethod
     def from_dict(cls, data: dict) -> "PairModel":
-        undated = cls.from_dict({**data["undated"], "threshold": data["threshold"]}) if "undated" in data else None
+        def part(key: str) -> "PairModel | None":
+            return cls.from_dict({**data[key], "threshold": data["threshold"]}) if key in data else None
+
         return cls(tuple(data["features"]), tuple(data["weights"]), tuple(data["mean"]),
-                   tuple(data["scale"]), data["bias"], data["threshold"], undated)
+                   tuple(data["scale"]), data["bias"], data["threshold"], part("undated"), part("cross_language"))
 
 
 @lru_cache(maxsize=1)
@@ -206,14 +216,17 @@ def _guarded(e: PairEvidence, p: "ClusterParams") -> bool:
 
 
 def pair_similarity(e: PairEvidence, p: "ClusterParams", model: PairModel | None) -> float:
-    """The story similarity the clusterer links by: the model's probability for a pair in one
-    language; across languages (or without a model) the hand-set rule, rescaled so that it
-    merges where it did at its own threshold."""
+    """The story similarity the clusterer links by: the model's probability (its own fit for a
+    pair in two languages, which share no words: embeddings, days and figures); without a
+    model, or without a fit across languages, the hand-set rule (rescaled to the model's
+    threshold)."""
     if model is None:
         return story_similarity(e, p)
     if _guarded(e, p):
         return 0.0
     if e.cross_language:
+        if model.cross_language is not None:
+            return model.cross_language.probability(e)
         return story_similarity(e, p) * model.threshold / p.story_threshold
     return model.probability(e)
 

@@ -7,7 +7,8 @@
 - published: for the era guard (a 2015 report never joins a 2025 story);
 - vector: a multilingual sentence embedding of headline + lead, so an English
   report of the event meets the Arabic ones;
-- names: the names the tagger found, folded by spelling (who and where).
+- names: the names the tagger found, folded by spelling (who and where);
+- figures: the numbers it states, which an English report shares with the Arabic ones.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from datetime import date
 
 import numpy as np
 
+from rasid.link.compare import numbers
 from rasid.model import Article
 from rasid.text.embed import Embedder, headline_text
 from rasid.text.tokens import match_keys, match_text
@@ -40,6 +42,7 @@ class Features:
     era_max: int | None = None      # … and from this year or earlier (known only from the publication date)
     lang: str = "und"
     names: frozenset[str] = frozenset()   # the people, organisations and places named, folded
+    figures: frozenset[str] = frozenset()  # numbers of two digits or more: the same in any language
 
 
 def _keys(text: str) -> list[str]:
@@ -70,6 +73,7 @@ def features(articles: Iterable[Article], embedder: Embedder | None = None) -> l
             era_max=published.year if published else None,
             lang=a.lang,
             names=_names(a),
+            figures=frozenset(x for x in numbers(a.text) if len(x) >= 2),
         ))
     return out
 
