@@ -2,13 +2,24 @@
 
 The corpus is SaudiNewsNet in crawl-date order (a smaller size is a shorter stretch of time
 with every outlet in it: the volume per day, and so the number of copies of each story, stays
-that of the real corpus), replicated with perturbations above its 31,030 articles as in
-bench_stories.py (copy k: new URL, crawl date k x 28 days later, 5% of words dropped), so every
-replica is a near-copy of its original: the stage has real copies to find at every size. Each size is ingested into a fresh database in its
-own process (the whole pipeline runs; the derivation stage's share is reported apart).
-The growth exponent is the slope of log(time) over log(size): 1.0 is linear.
+that of the real corpus), replicated above its 31,030 articles, each replica k dated k x 28 days later, in one of two ways:
 
-    .venv/bin/python benchmarks/bench_derivation.py [--sizes 10000,20000,50000,100000]
+- `--replicas fresh` (default): replica k renames the vocabulary. Every word is swapped for
+  another of about the same frequency by a permutation of replica k's own, the same for all
+  of its articles, with figures kept. A replica is then three more weeks of news of the same
+  shape: the same lengths, word statistics, agency copies and rewrites *inside* it, and no
+  copies of earlier weeks. A real archive grows like this, with each week's stories copied
+  that week and not re-run every month.
+- `--replicas copies`: replica k is the original with 5% of its words dropped (as in
+  bench_stories.py). Every article then has k near-copies, so the true links per article grow
+  with the archive. Any correct detector's work then grows faster than linearly, by the size of
+  its output.
+
+Each size is ingested into a fresh database in its own process. The whole pipeline runs, and
+the derivation stage's share is reported apart. The growth exponent is the slope of log(time)
+over log(size): 1.0 is linear.
+
+    .venv/bin/python benchmarks/bench_derivation.py [--sizes 10000,30000,100000] [--replicas fresh|copies]
 """
 from __future__ import annotations
 
@@ -23,6 +34,49 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_stories import CORPUS, make_corpus  # noqa: E402
+
+
+FREQUENCY_BAND = 64   # words are swapped only with words of about the same frequency
+
+
+def fresh_corpus(n: int, out: Path) -> None:
+    """SaudiNewsNet in crawl-date order; beyond its size, replicas with renamed vocabularies."""
+    import gzip
+    import random
+    from collections import Counter
+    from datetime import date, timedelta
+
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        base = [json.loads(x) for x in fh]
+    base.sort(key=lambda r: ((r.get("date_extracted") or "")[:10], r["url"]))
+    counts = Counter(w for r in base for w in ((r.get("title") or "") + " " + (r.get("content") or "")).split()
+                     if not any(c.isdigit() for c in w))
+    ranked = [w for w, _ in counts.most_common()]
+    maps: dict[int, dict[str, str]] = {}
+
+    def renamed(text: str, k: int) -> str:
+        if k not in maps:
+            rng, table = random.Random(k), {}
+            for start in range(0, len(ranked), FREQUENCY_BAND):
+                band = ranked[start:start + FREQUENCY_BAND]
+                swapped = band[:]
+                rng.shuffle(swapped)
+                table.update(zip(band, swapped))
+            maps[k] = table
+        table = maps[k]
+        return " ".join(table.get(w, w) for w in text.split(" "))
+
+    with open(out, "w", encoding="utf-8") as w:
+        for i in range(n):
+            k, r = divmod(i, len(base))
+            rec = base[r]
+            day = date.fromisoformat((rec.get("date_extracted") or "2015-07-21")[:10]) + timedelta(days=28 * k)
+            title, text = rec.get("title") or None, rec.get("content") or ""
+            if k:
+                title, text = (renamed(title, k) if title else None), renamed(text, k)
+            w.write(json.dumps({"id": f"{rec['url']}#{k}", "url": f"{rec['url']}#{k}", "outlet": rec["source"],
+                                "title": title, "text": text, "published": day.isoformat()},
+                               ensure_ascii=False) + "\n")
 
 
 def child(path: str, db: str) -> dict:
@@ -62,7 +116,8 @@ def slope(rows: list[tuple[int, float]]) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", default="10000,20000,50000,100000")
+    ap.add_argument("--sizes", default="10000,30000,100000")
+    ap.add_argument("--replicas", choices=("fresh", "copies"), default="fresh")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -75,7 +130,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for n in [int(x) for x in args.sizes.split(",")]:
             path = Path(tmp) / f"corpus{n}.jsonl"
-            make_corpus(n, path, by_date=True)
+            if args.replicas == "fresh":
+                fresh_corpus(n, path)
+            else:
+                make_corpus(n, path, by_date=True)
             proc = subprocess.run([sys.executable, __file__, "--child", str(path), str(Path(tmp) / f"{n}.db")],
                                   capture_output=True, text=True, check=True,
                                   env={**os.environ, "PYTHONWARNINGS": "ignore"})
