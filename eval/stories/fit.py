@@ -45,10 +45,12 @@ THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.20, 0.80, 0.05))
 L2 = 1.0
 
 
-def _derivation_fit():
-    """The logistic fit shared with eval/derivation/fit.py (one implementation, not two)."""
-    spec = importlib.util.spec_from_file_location("derivation_fit", HERE.parent / "derivation" / "fit.py")
+def _derivation_module(name: str):
+    """A script of eval/derivation: its logistic fit (one implementation, not two) and its
+    constructed set."""
+    spec = importlib.util.spec_from_file_location(f"derivation_{name}", HERE.parent / "derivation" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module     # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
@@ -57,24 +59,21 @@ def labelled_store(tmp: Path):
     """The labelled articles ingested without the story model (it is what is being fitted)."""
     from rasid.config import Settings
     from rasid.pipeline import Pipeline
-    from rasid.story import cluster
     from rasid.store.sqlite import SQLiteStore
 
-    cluster.packaged_model = lambda: None     # the run's own stories are not used
     labels = evaluate.load_labels()
     records = evaluate.labelled_records(labels)
     path = tmp / "labelled.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     store = SQLiteStore(tmp / "fit.db")
-    Pipeline(store, Settings(progress="never")).run([str(path)])
+    Pipeline(store, Settings(progress="never", story_model=False)).run([str(path)])
     return store, labels
 
 
-def dev_score(stories: list[list[str]], source_of: dict, labels: list[dict], split: str,
-              level: str = "event") -> tuple:
+def dev_score(stories: list[list[str]], source_of: dict, labels: list[dict], split: str) -> tuple:
     assigned = {source_of[a]: k for k, members in enumerate(stories) for a in members}
     chosen = [x for x in labels if x["url"] in assigned and (split == "all" or evaluate.split_of(x["event"]) == split)]
-    gold = {x["url"]: x[level] for x in chosen}
+    gold = {x["url"]: x["event"] for x in chosen}
     return bcubed(gold, {u: assigned[u] for u in gold})
 
 
@@ -93,10 +92,7 @@ def cross_language_fit(fit, tmp: Path) -> dict | None:
     from rasid.story.assign import StoryStage
     from rasid.story.cluster import _Index, evidence, pair_features
 
-    spec = importlib.util.spec_from_file_location("derivation_eval", HERE.parent / "derivation" / "evaluate.py")
-    deval = importlib.util.module_from_spec(spec)
-    sys.modules["derivation_eval"] = deval     # its dataclasses look their module up
-    spec.loader.exec_module(deval)
+    deval = _derivation_module("evaluate")
     got = deval.constructed_set()
     if got is None:
         return None
@@ -150,16 +146,9 @@ def cross_language_fit(fit, tmp: Path) -> dict | None:
 
 def fit_model(fit, X: np.ndarray, y: np.ndarray, threshold: float) -> dict:
     """Both fits (with and without the publication gap) as story_model.json holds them."""
-    mean, scale = fit.standardise(X)
-    w, b = fit.fit_logistic((X - mean) / scale, y, L2)
     keep = [FEATURES.index(f) for f in UNDATED]
-    u_mean, u_scale = fit.standardise(X[:, keep])
-    u_w, u_b = fit.fit_logistic((X[:, keep] - u_mean) / u_scale, y, L2)
-    rounded = lambda v: [round(float(x), 5) for x in v]  # noqa: E731
-    return {"features": list(FEATURES), "weights": rounded(w), "bias": round(float(b), 5),
-            "mean": rounded(mean), "scale": rounded(scale), "threshold": threshold,
-            "undated": {"features": list(UNDATED), "weights": rounded(u_w), "bias": round(float(u_b), 5),
-                        "mean": rounded(u_mean), "scale": rounded(u_scale)}}
+    return {**_logistic(fit, X, y, FEATURES), "threshold": threshold,
+            "undated": _logistic(fit, X[:, keep], y, UNDATED)}
 
 
 def rows(evidence: dict, event_at: list, keep) -> tuple[np.ndarray, np.ndarray]:
@@ -221,7 +210,7 @@ def main() -> int:
     if not evaluate.CORPUS.exists():
         print("skipped: ../shared/data/saudinewsnet is absent")
         return 0
-    fit = _derivation_fit()
+    fit = _derivation_module("fit")
     with tempfile.TemporaryDirectory() as tmp:
         store, labels = labelled_store(Path(tmp))
         articles = list(store.iter_articles())

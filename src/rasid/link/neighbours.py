@@ -9,6 +9,7 @@ so deleting it is always safe.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -84,3 +85,27 @@ def cached_vectors(store, articles: Sequence[Article], embedder: Embedder,
         store.save_vectors(new, model)
         cached.update(new)
     return cached
+
+
+def near_in_time(store, index: VectorIndex, keys: dict[int, str], articles: Sequence[Article], k: int,
+                 min_similarity: float, max_days: int, model: str = HEADLINE_MODEL) -> dict[str, list[str]]:
+    """For each article with a stored vector: the others among its k nearest in `index` (keys:
+    index key -> article id) at cosine `min_similarity` or more and published at most
+    `max_days` apart (an unknown date counts as near), nearest first. Rewrite candidates and a
+    story run's neighbourhood both come from here."""
+    vectors = store.vectors([a.id for a in articles], model)
+    asked = [a for a in articles if a.id in vectors]
+    if not asked:
+        return {}
+    found = index.search(np.stack([vectors[a.id] for a in asked]), k)
+    hits = {a.id: [keys[key] for key, sim in row if key in keys and keys[key] != a.id and sim >= min_similarity]
+            for a, row in zip(asked, found)}
+    dates = store.published_dates({o for near in hits.values() for o in near})
+    return {a.id: [o for o in hits[a.id] if days_apart(a.published, dates.get(o)) <= max_days] for a in asked}
+
+
+def days_apart(a: str | None, b: str | None) -> int:
+    """Days between two ISO dates; 0 when either is unknown (no evidence they are far apart)."""
+    if not (a and b):
+        return 0
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 import numpy as np
 
@@ -21,7 +20,7 @@ from rasid.link.compare import (UNIFORM, PairEvidence, Profile, Rarity, UnitCach
 from rasid.link.decide import Verdict, decide, packaged_model, screen
 from rasid.link.direction import Direction, direction
 from rasid.link.fingerprint import BANDS, fingerprint
-from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors
+from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors, near_in_time
 from rasid.model import Article, Derivation
 from rasid.text.embed import Embedder
 
@@ -137,17 +136,9 @@ class DerivationStage:
             index = self.index(store)
         if index is not None:
             ann, keys = index
-            vectors = store.vectors([a.id for a in articles], HEADLINE_MODEL)
-            with_vec = [a for a in articles if a.id in vectors]
-            if with_vec:
-                found = ann.search(np.stack([vectors[a.id] for a in with_vec]), 2 * self.neighbours)
-                hits_of = {a.id: [(keys[k], sim) for k, sim in hits
-                                  if k in keys and keys[k] != a.id and sim >= self.min_similarity]
-                           for a, hits in zip(with_vec, found)}
-                dates = store.published_dates({o for hs in hits_of.values() for o, _ in hs})
-                for a in with_vec:
-                    near = [o for o, _ in hits_of[a.id] if _days_apart(a.published, dates.get(o)) <= ANN_DAYS]
-                    pairs.update((a.id, o) for o in near[:self.neighbours])
+            near = near_in_time(store, ann, keys, articles, 2 * self.neighbours, self.min_similarity, ANN_DAYS)
+            for aid, others in near.items():
+                pairs.update((aid, o) for o in others[:self.neighbours])
         return {(min(a, b), max(a, b)) for a, b in pairs}
 
     # -- checking -----------------------------------------------------------
@@ -235,13 +226,6 @@ class DerivationStage:
                 progress(len(chunk))
         store.mark_stage(new_ids, self.name, self.version)
         return report
-
-
-def _days_apart(a: str | None, b: str | None) -> int:
-    """Days between two ISO dates; 0 when either is unknown (no evidence they are far apart)."""
-    if not (a and b):
-        return 0
-    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
 
 
 def _load(store, ids: Iterable[str]) -> list[Article]:

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
-
-import numpy as np
 
 from rasid.ids import story_id_for, thread_id_for
 from rasid.link.origins import independent_origins
 from rasid.model import Article, Derivation, Story
 from rasid.story.cluster import ClusterParams, StoryClusterer
-from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors
+from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors, near_in_time
 from rasid.story.features import Embedder, Features, features
 from rasid.story.singleton import story_title
 from rasid.story.timeline import story_timeline
@@ -137,23 +134,9 @@ class StoryStage:
         if path is None or not path.exists() or not articles:
             return set()
         p = self.clusterer.params
-        vectors = store.vectors([a.id for a in articles], VECTOR_MODEL)
-        asked = [a for a in articles if a.id in vectors]
-        if not asked:
-            return set()
-        keys = store.vector_keys(VECTOR_MODEL)
-        found = VectorIndex(path).search(np.stack([vectors[a.id] for a in asked]), 2 * p.vector_neighbours)
-        near = {a.id: [keys[k] for k, sim in hits if k in keys and sim >= p.vector_min]
-                for a, hits in zip(asked, found)}
-        dates = store.published_dates({o for hits in near.values() for o in hits})
-        out = set()
-        for a in asked:
-            for other in near[a.id]:
-                when = dates.get(other)
-                if not (a.published and when) or abs(
-                        (date.fromisoformat(a.published) - date.fromisoformat(when)).days) <= p.story_days:
-                    out.add(other)
-        return out
+        near = near_in_time(store, VectorIndex(path), store.vector_keys(VECTOR_MODEL), articles,
+                            2 * p.vector_neighbours, p.vector_min, p.story_days, VECTOR_MODEL)
+        return {o for others in near.values() for o in others}
 
     def recluster_all(self, store) -> StoryReport:
         """Batch re-cluster of the whole store (a backfill, or after changing parameters)."""
