@@ -13,7 +13,7 @@ import pytest
 from rasid.resolve import known
 from rasid.resolve.names import (NameMatcher, arabic_parts_match, fold_arabic, is_latin,
                                  latin_token_match, latin_tokens, loose_skeleton, name_tokens,
-                                 skeleton, strip_proclitic, token_match)
+                                 skeleton, sound_key, strip_proclitic, token_match)
 
 MATCH = NameMatcher()
 
@@ -378,3 +378,35 @@ def test_a_long_arabic_string_against_a_latin_name_is_not_romanized_whole(monkey
     assert MATCH.same("محمد " * 1000, "Hamid al-Shatri", "PER") is False
     assert all(len(s.split()) <= 8 for s in seen), max(len(s.split()) for s in seen)
 
+
+
+# -- foreign names in other Arabic-script orthographies ---------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("ژوزه مورینیو", "جوزيه مورينيو"),          # Persian letters and vowels, each part agrees
+    ("جان کری", "جون كيري"),                     # known words agree through the romanizer (John)
+    ("هیلاری کلینتون", "هيلاري كلينتون"),
+    ("ماركو فان باستن", "مارکو باستن"),           # a particle written or dropped
+    ("ليوناردو دا فينشي", "ليوناردو دافينشي"),    # a particle joined to the name
+    ("محمد عبدالوهاب (موسيقي)", "محمد عبد الوهاب"),  # a disambiguator in brackets
+])
+def test_foreign_spellings_of_one_name_match(a, b):
+    assert MATCH.same(a, b, "PER")
+    assert MATCH.same(b, a, "PER")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("جو بایدن", "هانتر بايدن"),                 # one family, two people
+    ("مایک پنس", "مايك بومبيو"),                 # one given name, two people
+    ("ژان لوک ملانشون", "جان لوك غودار"),
+    ("حامد الشطري", "حميد الشطري"),              # Arabic names: the known-name rule still holds
+    ("حسن نصرالله", "حسين نصرالله"),
+])
+def test_foreign_rules_do_not_merge_different_people(a, b):
+    assert not MATCH.same(a, b, "PER")
+
+
+def test_sound_key_ignores_particles_spacing_and_vowel_letters():
+    assert sound_key(name_tokens("ليوناردو دا فينشي")) == sound_key(name_tokens("لئوناردو دافینچی"))
+    assert sound_key(name_tokens("فان إيك")) == sound_key(name_tokens("ایک"))
+    assert sound_key(name_tokens("بوتين")) != sound_key(name_tokens("باتن بوتين"))

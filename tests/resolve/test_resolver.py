@@ -568,3 +568,13 @@ def test_entity_ids_are_unique_even_when_names_collide():
     assert len(ids) == len(set(ids))
     assert together(res, ("m1", 0), ("m2", 0))          # one spelling in capitals, one not
     assert not together(res, ("m3", 0), ("m3", 1))
+
+
+def test_foreign_spellings_meet_across_articles_and_stories():
+    """Spellings of one foreign name for Persian or Urdu readers, or with a particle joined,
+    share no surname skeleton: the sound block brings them together, in any story."""
+    res = resolve([M("a1", 0, "لئوناردو دافینچی", story="s1"),
+                   M("a2", 0, "ليوناردو دا فينشي", story="s2"),
+                   M("a3", 0, "ليوناردو دي كابريو", story="s3")])
+    assert together(res, ("a1", 0), ("a2", 0))
+    assert not together(res, ("a1", 0), ("a3", 0))

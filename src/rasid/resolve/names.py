@@ -54,6 +54,22 @@ _SKELETON = str.maketrans({
 # Foreign names written in Arabic: vowels are letters of choice (بوتين/بوتن) and the
 # writer picks among near sounds (شولتس/شولتز، سيرغي/سيرجي).
 _LOOSE = str.maketrans({"و": None, "ي": None, "ز": "س", "غ": "ج", "ه": None, "خ": "ك"})
+# Letters of Persian, Urdu, Kurdish and Pashto that Arabic does not write. A name spelled
+# with them was written for another language's readers (ولادیمیر پوتین), so the rule that two
+# different *known* name words are two names (حسن ≠ حسين) cannot be read off its letters.
+_NON_ARABIC_LETTERS = re.compile("[پچژگڤکیہھۆێېےٹڈڑںڵڕەۊۇۋټډړڪڊٽٿڠګۀ]")
+# Particles of European names, written, joined or dropped at will: دا فينشي / داوینچی,
+# يان فان إيك / یان وان آیک, فردينان دو ليسبس / ديليسبس.
+FOREIGN_PARTICLES = frozenset("دي دا دو د ده دى دل ديل دير در فان فن ون وان فون لا لو".split())
+# The sound of a foreign name in Arabic letters: vowel letters dropped, the letters that
+# spell one foreign sound folded together (G: ج غ ق ك; T: ت ط; S/Z: س ص ز ث; J: ج دج).
+_SOUND = str.maketrans({"ج": "ك", "غ": "ك", "ق": "ك", "خ": "ك", "ط": "ت", "ث": "س", "ص": "س",
+                        "ز": "س", "ظ": "س", "ض": "د", "ذ": "د", "ح": None, "ه": None, "ا": None,
+                        "و": None, "ي": None, "ى": None, "ع": None, "ء": None, "أ": None,
+                        "إ": None, "آ": None, "ة": None})
+_PARENTHESES = re.compile(r"\([^)]*\)")   # «محمد عبدالوهاب (موسيقي)»: a disambiguator
+FOREIGN_KNOWN_SOUND = 4
+MIN_SOUND = 5   # letters of sound a whole foreign name needs before it can match on sound alone
 
 
 HONORIFICS = frozenset()  # filled below, once fold_arabic exists
@@ -406,6 +422,60 @@ def _sounds_alike(arabic: str, latin: str) -> bool:
                                  for (_, va), (_, vl) in zip(fa, fl))
 
 
+def sound_key(parts: tuple[str, ...]) -> str:
+    """The consonants of a foreign name, particles and spacing ignored:
+    ('ليوناردو', 'دا', 'فينشي') and ('لئوناردو', 'داوینچی') -> 'لنردفنش'."""
+    # a final -a stays: it is how these languages write a woman's name (الکساندر / ألكسندرا)
+    s = "".join(re.sub(r"(?<=[^اوي])[اةى]$", "A", p) for p in parts if p not in FOREIGN_PARTICLES)
+    s = s.replace("تش", "ش").replace("دج", "ج")
+    # V is written ف, ڤ or و (also a vowel letter, so dropped): F and V leave no trace
+    return re.sub(r"(.)\1+", r"\1", s.translate(_SOUND).replace("ف", ""))
+
+
+def foreign_parts_match(a: str, b: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """Two Arabic-script spellings of one foreign name, which the Arabic rules miss:
+    Persian, Urdu and Kurdish letters and vowels, particles written or not, parts joined or
+    split. Either no part is a known name word and the whole names sound alike, or one side is
+    written with non-Arabic letters and each part agrees (exactly, through the romanizer's
+    spellings, or, for unknown words, by sound)."""
+    from rasid.resolve.known import is_known
+
+    if not any(is_known(p) for p in ta + tb if p not in FOREIGN_PARTICLES):
+        ka, kb = sound_key(ta), sound_key(tb)
+        if len(ka) >= MIN_SOUND and ka == kb:
+            return True
+    if not _NON_ARABIC_LETTERS.search(a + b):
+        return False
+    pa = tuple(p for p in ta if p not in FOREIGN_PARTICLES)
+    pb = tuple(p for p in tb if p not in FOREIGN_PARTICLES)
+    if len(pa) != len(pb) or not pa or len(pa) > MAX_ROMANIZED_PARTS:
+        return False
+    return all(_foreign_part_match(x, y) for x, y in zip(pa, pb))
+
+
+def _foreign_part_match(x: str, y: str) -> bool:
+    from rasid.resolve import script
+    from rasid.resolve.known import is_known
+
+    if token_match(x, y) in ("exact", "skeleton"):
+        return True
+    if {latin_fold(r) for r in script.romanizations(x)} & {latin_fold(r) for r in script.romanizations(y)}:
+        return True   # جیمز / جيمس: both James
+    kx = sound_key((x,))
+    if kx != sound_key((y,)):
+        return False
+    if not (is_known(x) or is_known(y)):
+        return len(kx) >= 2
+    # Arabic names rest on three-letter roots (حامد/حميد: مد): a known word of four sounds or
+    # more is a foreign name written two ways (روبرت/رابرت), not two Arabic names, as long as
+    # it has as many vowel letters: a syllable more is another name (کریستین / كريستيان).
+    return len(kx) >= FOREIGN_KNOWN_SOUND and _vowel_letters(x) == _vowel_letters(y)
+
+
+def _vowel_letters(word: str) -> int:
+    return sum(ch in "اويى" for ch in word[1:])
+
+
 class NameMatcher:
     """`same(a, b, type)`: do two names, seen without context, denote one entity?
 
@@ -417,6 +487,7 @@ class NameMatcher:
     def same(self, a: str, b: str, type: str | None = None) -> bool:
         from rasid.resolve import aliases, places
 
+        a, b = _PARENTHESES.sub(" ", a).strip() or a, _PARENTHESES.sub(" ", b).strip() or b
         ta, tb = name_tokens(a), name_tokens(b)
         if not ta or not tb:
             return False
@@ -434,4 +505,4 @@ class NameMatcher:
             return latin_parts_match(ta, tb)
         if la or lb:
             return cross_script_match(b if la else a, ta if la else tb)
-        return arabic_parts_match(ta, tb)
+        return arabic_parts_match(ta, tb) or foreign_parts_match(a, b, ta, tb)

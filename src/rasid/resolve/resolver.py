@@ -37,9 +37,9 @@ from dataclasses import dataclass, field, replace
 from rasid.ids import digest
 from rasid.model import Entity, Role
 from rasid.resolve import aliases, places
-from rasid.resolve.names import (MAX_ROMANIZED_PARTS, NameMatcher, is_latin,
+from rasid.resolve.names import (MAX_ROMANIZED_PARTS, MIN_SOUND, NameMatcher, is_latin,
                                  latin_as_arabic_skeleton, latin_tokens, loose_skeleton,
-                                 name_tokens, skeleton)
+                                 name_tokens, skeleton, sound_key)
 
 MAX_BLOCK = 300  # a block larger than this is split by first-name skeleton
 # Cosine of USE embeddings above which an Arabic and an English organisation name in one
@@ -431,6 +431,11 @@ def _block_keys(n: _Node, romanize: bool = False) -> list[tuple]:
         # pair an Arabic name with a Latin one.
         keys.append(("across", n.type, loose_skeleton(_bare(last))))
         keys.append(("joined", n.type, "".join(n.tokens)))
+        # Foreign names spelled for Persian, Urdu or Kurdish readers, or with particles
+        # joined or dropped (لیونارڈو ڈا ونچی / ليوناردو دافينشي), meet by their sound.
+        sound = sound_key(n.tokens)
+        if len(sound) >= MIN_SOUND:
+            keys.append(("foreign", n.type, sound))
         if n.type == "PER" and romanize and len(n.tokens) <= MAX_ROMANIZED_PARTS:
             from rasid.resolve.script import romanize as roman_of  # known names cross this way
 
