@@ -5,7 +5,11 @@ memory is per run), peak RSS, the per-stage split, and the ratio against a
 baseline measured in the same process: reading the same file and parsing
 every JSON line, the floor any JSONL ingester pays.
 
-    .venv/bin/python benchmarks/bench_ingest.py [--limit N] [--runs K]
+    .venv/bin/python benchmarks/bench_ingest.py [--limit N] [--runs K] [--workers 1,2]
+
+With several worker counts, each run ingests the same sample once per count (in that order,
+fresh databases), so the counts are compared on the same machine state; the stored results
+are compared too (articles, mentions, quotes, figures, stories, links must be identical).
 
 Needs ../shared/data/saudinewsnet/saudinewsnet.jsonl.gz (CC BY-NC-SA: used
 here only to measure; never bundled).
@@ -28,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 
-def one_run(path: str, db: str) -> dict:
+def one_run(path: str, db: str, workers: int = 1) -> dict:
     """Runs inside a child process: baseline then the real ingest, same process."""
     from rasid.config import Settings
     from rasid.pipeline import ingest
@@ -45,13 +49,15 @@ def one_run(path: str, db: str) -> dict:
 
     store = SQLiteStore(db)
     t0 = time.perf_counter()
-    report = ingest([path], store, Settings(progress="never"))
+    report = ingest([path], store, Settings(progress="never", workers=workers))
     elapsed = time.perf_counter() - t0
     t0 = time.perf_counter()
-    again = ingest([path], store, Settings(progress="never"))  # idempotent re-run: all skipped
+    again = ingest([path], store, Settings(progress="never", workers=workers))  # a no-op re-run
     reingest = time.perf_counter() - t0
+    digest = _digest(store)
     store.close()
     return {
+        "workers": workers, "digest": digest,
         "items": report.items, "added": report.added, "rejected": report.rejected,
         "seconds": elapsed, "baseline_seconds": baseline, "baseline_items": n,
         "stages": dict(report.seconds),
@@ -60,14 +66,28 @@ def one_run(path: str, db: str) -> dict:
     }
 
 
+def _digest(store) -> str:
+    """A hash of what the run stored (everything but timings): equal digests, equal results."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for a in sorted(store.iter_articles(), key=lambda a: a.id):
+        h.update(repr((a.id, a.text, a.published, a.story_id, a.thread_id, a.mentions, a.quotes,
+                       a.figures, a.dates)).encode())
+    for d in sorted(store.derivations(), key=lambda d: (d.source_id, d.derived_id)):
+        h.update(repr((d.source_id, d.derived_id, d.kind, d.score)).encode())
+    return h.hexdigest()[:16]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=0, help="articles to use (default: all 31,030)")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--workers", default="1", help="comma-separated worker counts to compare")
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(one_run(*args.child)))
+        print(json.dumps(one_run(args.child[0], args.child[1], int(args.child[2]))))
         return 0
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent (../shared/data is needed for this benchmark)")
@@ -79,33 +99,44 @@ def main() -> int:
                 if args.limit and i >= args.limit:
                     break
                 out.write(line)
-        results = []
+        counts = [int(w) for w in args.workers.split(",")]
+        results: dict[int, list[dict]] = {w: [] for w in counts}
         for k in range(args.runs):
-            db = Path(tmp) / f"run{k}.db"
-            proc = subprocess.run([sys.executable, __file__, "--child", str(sample), str(db)],
-                                  capture_output=True, text=True, check=True,
-                                  env={**os.environ, "PYTHONWARNINGS": "ignore"})
-            results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-            size_mb = db.stat().st_size / 1e6
-            r = results[-1]
-            print(f"run {k + 1}: {r['items']:,} items in {r['seconds']:.2f} s "
-                  f"({r['items'] / r['seconds']:,.0f}/s), peak RSS {r['peak_rss_mb']:.0f} MB, db {size_mb:.0f} MB")
-    rate = statistics.median(r["items"] / r["seconds"] for r in results)
-    base = statistics.median(r["baseline_items"] / r["baseline_seconds"] for r in results)
-    peak = max(r["peak_rss_mb"] for r in results)
-    stages = {k: statistics.median(r["stages"].get(k, 0) for r in results)
-              for k in ("read", "ids", "clean", "dates", "story", "store", "corpus")}
-    total = sum(stages.values()) or 1
-    r0 = results[0]
-    print(f"\ningest (read, clean, dates, story, store, corpus pass): median {rate:,.0f} articles/s over {len(results)} runs "
-          f"({r0['added']:,} articles stored, {r0['rejected']:,} rejected), one process, one core")
-    print(f"baseline (read + json.loads only): median {base:,.0f} lines/s; "
-          f"rasid costs {base / rate:.1f}x the baseline")
-    print(f"peak memory: {peak:.0f} MB RSS")
-    reingest = statistics.median(r["reingest_seconds"] for r in results)
-    print(f"re-ingesting the same file: median {reingest:.1f} s, "
-          f"{max(r['reingest_added'] for r in results)} articles added (content ids make it a no-op)")
-    print("time by stage: " + ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in stages.items()))
+            for w in counts:
+                db = Path(tmp) / f"run{k}-w{w}.db"
+                proc = subprocess.run([sys.executable, __file__, "--child", str(sample), str(db), str(w)],
+                                      capture_output=True, text=True, check=True,
+                                      env={**os.environ, "PYTHONWARNINGS": "ignore"})
+                r = json.loads(proc.stdout.strip().splitlines()[-1])
+                results[w].append(r)
+                size_mb = db.stat().st_size / 1e6
+                print(f"run {k + 1}, {w} worker(s): {r['items']:,} items in {r['seconds']:.2f} s "
+                      f"({r['items'] / r['seconds']:,.1f}/s), peak RSS {r['peak_rss_mb']:.0f} MB (main process), "
+                      f"db {size_mb:.0f} MB, results {r['digest']}")
+    first = counts[0]
+    for w in counts:
+        runs = results[w]
+        rate = statistics.median(r["items"] / r["seconds"] for r in runs)
+        base = statistics.median(r["baseline_items"] / r["baseline_seconds"] for r in runs)
+        peak = max(r["peak_rss_mb"] for r in runs)
+        keys = sorted({k for r in runs for k in r["stages"]})
+        stages = {k: statistics.median(r["stages"].get(k, 0) for r in runs) for k in keys}
+        total = sum(stages.values()) or 1
+        r0 = runs[0]
+        print(f"\n{w} worker(s): median {rate:,.1f} articles/s through the whole analysis over {len(runs)} runs "
+              f"({r0['added']:,} articles stored, {r0['rejected']:,} rejected)")
+        if w != first:
+            ratio = rate / statistics.median(r["items"] / r["seconds"] for r in results[first])
+            same = {r["digest"] for r in runs} == {r["digest"] for r in results[first]}
+            print(f"  {ratio:.2f}x the {first}-worker rate; stored results "
+                  f"{'identical' if same else 'DIFFERENT'} to the {first}-worker run")
+        print(f"  baseline (read + json.loads only): median {base:,.0f} lines/s; rasid costs {base / rate:,.0f}x it")
+        print(f"  peak memory of the main process: {peak:.0f} MB RSS")
+        reingest = statistics.median(r["reingest_seconds"] for r in runs)
+        print(f"  re-ingesting the same file: median {reingest:.1f} s, "
+              f"{max(r['reingest_added'] for r in runs)} articles added (content ids make it a no-op)")
+        print("  time by stage (wall clock): " + ", ".join(
+            f"{k} {stages[k]:.1f} s ({100 * stages[k] / total:.0f}%)" for k in keys if stages[k] >= 0.05))
     return 0
 
 

@@ -27,6 +27,12 @@ class Settings:
     batch_size: int = 500
     """Articles per database transaction: a crash loses at most one uncommitted batch."""
 
+    workers: int = 0
+    """Processes for the per-article stages (cleaning, dates, names, quotes, figures) of an
+    ingest: 0 for one per core, 1 to keep everything in one process. Batches of fewer than 64
+    new articles always run in the main process. The corpus stages (copies, stories,
+    entities) run in the main process either way; results are the same whatever the count."""
+
     rejected_sample_bytes: int = 1024 * 1024
     """Bytes of a rejected item kept in the database (the whole item when smaller)."""
 
@@ -105,6 +111,8 @@ def load_settings(**overrides: object) -> Settings:
         settings = replace(settings, **known)
     if settings.progress not in ("auto", "always", "never"):
         raise ConfigError(f"setting progress={settings.progress!r}: use auto, always or never")
+    if settings.workers < 0:
+        raise ConfigError("setting workers must be 0 (one per core) or more")
     if settings.batch_size < 1:
         raise ConfigError("setting batch_size must be at least 1")
     return settings

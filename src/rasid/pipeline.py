@@ -29,12 +29,7 @@ from time import perf_counter
 from dataclasses import replace
 from datetime import date
 
-from rasid.clean import Cleaner
-from rasid.extract.dates import DateExtractor
 from rasid.extract.dates.published import infer_published
-from rasid.extract.entities import MentionExtractor
-from rasid.extract.figures import extract_figures
-from rasid.extract.quotes import QuoteExtractor
 from rasid.config import Settings, load_settings
 from rasid.ids import article_id
 from rasid.ingest import InputFile, find_files, read_file
@@ -42,12 +37,12 @@ from rasid.ingest.sources import file_sha256
 from rasid.link.stage import DerivationStage
 from rasid.resolve.stage import EntityStage
 from rasid.model import Article, RawDocument, Rejection
+from rasid.runner import FIGURES_VERSION, ArticleStages, LocalEngine, PooledEmbedder, workers_for
 from rasid.store.base import FileDone, Store
 from rasid.story import SingletonStories
 from rasid.story.assign import StoryStage
 
 MAX_REPORTED_REJECTIONS = 10_000
-FIGURES_VERSION = "1"
 
 
 @dataclass(slots=True)
@@ -88,58 +83,41 @@ class Pipeline:
     def __init__(self, store: Store, settings: Settings | None = None) -> None:
         self.store = store
         self.settings = settings or load_settings()
-        self.cleaner = Cleaner()
-        self.dates = DateExtractor()
-        self.mentions = MentionExtractor(self.settings.ner_model)
-        self.quotes = QuoteExtractor()
+        self.article_stages = ArticleStages(self.settings.ner_model)
+        self.cleaner, self.dates = self.article_stages.cleaner, self.article_stages.dates
+        self.mentions, self.quotes = self.article_stages.mentions, self.article_stages.quotes
+        self.engine = LocalEngine(self.article_stages, workers_for(self.settings.workers),
+                                  self.settings.ner_model, self.settings.blas_threads)
         self.entity_stage = EntityStage(embeddings=self.settings.embeddings)
         self.stories = SingletonStories()  # every article has a story from its first commit on
-        self.derive_stage = DerivationStage(embeddings=self.settings.embeddings)
-        self.story_stage = StoryStage(embeddings=self.settings.embeddings,
+        # The corpus stages stay here, but their large embedding calls go to the workers too.
+        embedder = PooledEmbedder(self.engine) if self.engine.workers > 1 else None
+        self.derive_stage = DerivationStage(embeddings=self.settings.embeddings, embedder=embedder)
+        self.story_stage = StoryStage(embeddings=self.settings.embeddings, embedder=embedder,
                                       model="packaged" if self.settings.story_model else None)
-        self.versions = {self.cleaner.name: self.cleaner.version, self.dates.name: self.dates.version,
-                         self.mentions.name: self.mentions.version,
-                         self.quotes.name: self.quotes.version, "figures": FIGURES_VERSION}
-
-    def _article(self, raw: RawDocument, aid: str, seconds: Counter) -> tuple[Article, bool]:
-        """clean -> dates (a missing publication date inferred from the text where it can be);
-        True when only related articles can still date it."""
-        t0 = perf_counter()
-        cleaned = self.cleaner(raw, aid)
-        t1 = perf_counter()
-        a, needs_corpus = self.dates.analyse(cleaned)
-        t2 = perf_counter()
-        a = self._extract(a)
-        seconds["clean"] += t1 - t0
-        seconds["dates"] += t2 - t1
-        seconds["extract"] += perf_counter() - t2
-        return replace(a, stages=dict(self.versions)), needs_corpus
+        self.versions = self.article_stages.versions
 
     def _extract(self, article: Article) -> Article:
-        """Mentions, then the quotes whose speakers they name, and the figures (which skip
-        the numbers the date stage read as dates)."""
-        a = self.mentions(article)
-        return replace(a, quotes=tuple(self.quotes(a.text, a.mentions)),
-                       figures=tuple(extract_figures(a.text, a.dates)),
-                       stages={**a.stages, self.quotes.name: self.quotes.version,
-                               "figures": FIGURES_VERSION})
+        return self.article_stages.extract(article)
 
     def _flush(self, batch: _Batch, report: IngestReport) -> None:
         t0 = perf_counter()
         ids = [article_id(r) for r in batch.raws]
         stored = self.store.existing_article_ids(ids)
         t1 = perf_counter()
-        fresh: list[Article] = []
+        todo: list[tuple[RawDocument, str]] = []
         seen = set(stored)
         for raw, aid in zip(batch.raws, ids):
             if aid in seen:
                 report.already_stored += 1
                 continue
             seen.add(aid)
-            article, needs_corpus = self._article(raw, aid, report.seconds)
+            todo.append((raw, aid))
+        fresh: list[Article] = []
+        for article, needs_corpus in self.engine.map(todo, report.seconds):
             fresh.append(article)
             if needs_corpus:
-                report.undated.append(aid)
+                report.undated.append(article.id)
         t2 = perf_counter()
         stories = self.stories.assign(fresh)
         t3 = perf_counter()
@@ -227,6 +205,7 @@ class Pipeline:
                 report.entities = self.entity_stage.update(self.store).entities
             report.seconds["entities"] += perf_counter() - t0
         finally:
+            self.engine.close()
             bar.close()
             staged = sum(report.seconds.values())
             report.seconds["read"] = perf_counter() - started - staged

@@ -22,6 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     db_option(p)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes for the per-article stages (default: setting `workers`, 0 = one per core)")
     p.set_defaults(func=commands.cmd_ingest)
 
     p = sub.add_parser("stories", help="one line per story, newest first")

@@ -86,8 +86,9 @@ class DerivationStage:
     version = VERSION
 
     def __init__(self, embeddings: bool = True, neighbours: int = ANN_NEIGHBOURS,
-                 min_similarity: float = ANN_MIN_SIMILARITY, max_bucket: int = MAX_BUCKET):
-        self.embedder = Embedder() if embeddings else None
+                 min_similarity: float = ANN_MIN_SIMILARITY, max_bucket: int = MAX_BUCKET,
+                 embedder: Embedder | None = None):
+        self.embedder = (embedder or Embedder()) if embeddings else None
         # Checked without embeddings, an article was only tested for copies: when embeddings
         # are switched on, a different version makes the stage check it again.
         self.version = VERSION if embeddings else VERSION + "-lexical"

@@ -95,9 +95,9 @@ class StoryStage:
     version = VERSION
 
     def __init__(self, params: ClusterParams | None = None, embeddings: bool = True,
-                 model: str | None = None):
+                 model: str | None = None, embedder: Embedder | None = None):
         self.clusterer = StoryClusterer(params, model=model)
-        self.embedder = Embedder() if embeddings else None
+        self.embedder = (embedder or Embedder()) if embeddings else None
 
     def _features(self, store, articles: Sequence[Article]) -> list[Features]:
         """Features with lead embeddings, computed once per article and kept in the store."""

@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 DIM = 512
+BATCH = 64
 HEADLINE_CHARS = 110
 
 
@@ -30,14 +31,22 @@ class Embedder:
     def model(self):
         return _use_model(self.threads)
 
-    def __call__(self, texts: Sequence[str], batch: int = 64) -> np.ndarray:
-        """Texts are batched by length so padding stays small (cost grows with length)."""
+    def __call__(self, texts: Sequence[str], batch: int = BATCH) -> np.ndarray:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for k in range(0, len(order), batch):
-            idx = order[k:k + batch]
-            out[idx] = np.asarray(self.model.encode([texts[i] for i in idx]), dtype=np.float32)
+        for idx in batches(texts, batch):
+            out[idx] = self.encode([texts[i] for i in idx])
         return out
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One batch, as it is: the same batch gives the same vectors in any process."""
+        return np.asarray(self.model.encode(list(texts)), dtype=np.float32)
+
+
+def batches(texts: Sequence[str], batch: int = BATCH) -> list[list[int]]:
+    """Indices of `texts` cut into batches of similar length, so padding stays small (the
+    model's cost grows with the longest text of a batch)."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    return [order[k:k + batch] for k in range(0, len(order), batch)]
 
 
 @lru_cache(maxsize=2)

@@ -107,11 +107,19 @@ def _substituter(flags: Norm):
     return lambda text: pattern.sub(lambda m: get(m.group()), text)
 
 
+# flags value -> (substituter, lower?): normalize runs millions of times a batch, and hashing
+# or testing an enum flag costs Python-level calls; an int key does not.
+_PLANS: dict[int, tuple] = {}
+
+
 def normalize(text: str, flags: Norm = Norm.MATCH) -> str:
     """Fold `text` with the given rules; the workhorse of matching and indexing."""
-    sub = _substituter(flags)
+    plan = _PLANS.get(flags._value_)
+    if plan is None:
+        plan = _PLANS[flags._value_] = (_substituter(flags), Norm.LOWER in flags)
+    sub, lower = plan
     out = sub(text) if sub else text
-    if Norm.LOWER in flags:
+    if lower:
         # Case is folded character by character (so offsets stay one-to-one);
         # str.lower() agrees except for the context-sensitive Greek final sigma.
         out = out.lower() if "\u03a3" not in out else "".join(c.lower() for c in out)

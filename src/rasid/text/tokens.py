@@ -10,6 +10,7 @@ remain, which keeps common words such as وزير and قال whole.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from rasid.text.normalize import Norm, normalize
@@ -72,6 +73,7 @@ def _strip_once(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=200_000)   # news vocabulary is Zipfian: most calls are repeats
 def match_key(word: str) -> str:
     """The form of one word used for matching: normalized, clitics stripped."""
     w = normalize(word, Norm.MATCH)

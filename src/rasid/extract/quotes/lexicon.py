@@ -7,6 +7,7 @@ from rasid.resources import read_lines
 from rasid.text.normalize import Norm, normalize
 
 
+@lru_cache(maxsize=200_000)   # called for every word the extractor reads: mostly repeats
 def fold(word: str) -> str:
     """Spelling-insensitive form of one word (hamza, ya, ta marbuta, diacritics, tanween)."""
     return normalize(word, Norm.MATCH)
