@@ -5,11 +5,12 @@ memory is per run), peak RSS, the per-stage split, and the ratio against a
 baseline measured in the same process: reading the same file and parsing
 every JSON line, the floor any JSONL ingester pays.
 
-    .venv/bin/python benchmarks/bench_ingest.py [--limit N] [--runs K] [--workers 1,2]
+    .venv/bin/python benchmarks/bench_ingest.py [--limit N] [--runs K] [--workers 1,2,spark]
 
 With several worker counts, each run ingests the same sample once per count (in that order,
 fresh databases), so the counts are compared on the same machine state; the stored results
 are compared too (articles, mentions, quotes, figures, stories, links must be identical).
+`spark` is the Spark engine on local[2] (PySpark and Java 17 needed).
 
 Needs ../shared/data/saudinewsnet/saudinewsnet.jsonl.gz (CC BY-NC-SA: used
 here only to measure; never bundled).
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 
-def one_run(path: str, db: str, workers: int = 1) -> dict:
+def one_run(path: str, db: str, workers: str = "1") -> dict:
     """Runs inside a child process: baseline then the real ingest, same process."""
     from rasid.config import Settings
     from rasid.pipeline import ingest
@@ -48,11 +49,13 @@ def one_run(path: str, db: str, workers: int = 1) -> dict:
     baseline = time.perf_counter() - t0
 
     store = SQLiteStore(db)
+    settings = (Settings(progress="never", engine="spark", spark_master="local[2]", workers=1)
+                if workers == "spark" else Settings(progress="never", workers=int(workers)))
     t0 = time.perf_counter()
-    report = ingest([path], store, Settings(progress="never", workers=workers))
+    report = ingest([path], store, settings)
     elapsed = time.perf_counter() - t0
     t0 = time.perf_counter()
-    again = ingest([path], store, Settings(progress="never", workers=workers))  # a no-op re-run
+    again = ingest([path], store, settings)  # a no-op re-run
     reingest = time.perf_counter() - t0
     digest = _digest(store)
     store.close()
@@ -64,6 +67,10 @@ def one_run(path: str, db: str, workers: int = 1) -> dict:
         "reingest_seconds": reingest, "reingest_added": again.added,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
+
+
+def _label(workers: str) -> str:
+    return "spark local[2]" if workers == "spark" else f"{workers} worker(s)"
 
 
 def _digest(store) -> str:
@@ -87,7 +94,7 @@ def main() -> int:
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(one_run(args.child[0], args.child[1], int(args.child[2]))))
+        print(json.dumps(one_run(*args.child)))
         return 0
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent (../shared/data is needed for this benchmark)")
@@ -99,8 +106,8 @@ def main() -> int:
                 if args.limit and i >= args.limit:
                     break
                 out.write(line)
-        counts = [int(w) for w in args.workers.split(",")]
-        results: dict[int, list[dict]] = {w: [] for w in counts}
+        counts = args.workers.split(",")
+        results: dict[str, list[dict]] = {w: [] for w in counts}
         for k in range(args.runs):
             for w in counts:
                 db = Path(tmp) / f"run{k}-w{w}.db"
@@ -110,7 +117,7 @@ def main() -> int:
                 r = json.loads(proc.stdout.strip().splitlines()[-1])
                 results[w].append(r)
                 size_mb = db.stat().st_size / 1e6
-                print(f"run {k + 1}, {w} worker(s): {r['items']:,} items in {r['seconds']:.2f} s "
+                print(f"run {k + 1}, {_label(w)}: {r['items']:,} items in {r['seconds']:.2f} s "
                       f"({r['items'] / r['seconds']:,.1f}/s), peak RSS {r['peak_rss_mb']:.0f} MB (main process), "
                       f"db {size_mb:.0f} MB, results {r['digest']}")
     first = counts[0]
@@ -123,13 +130,13 @@ def main() -> int:
         stages = {k: statistics.median(r["stages"].get(k, 0) for r in runs) for k in keys}
         total = sum(stages.values()) or 1
         r0 = runs[0]
-        print(f"\n{w} worker(s): median {rate:,.1f} articles/s through the whole analysis over {len(runs)} runs "
+        print(f"\n{_label(w)}: median {rate:,.1f} articles/s through the whole analysis over {len(runs)} runs "
               f"({r0['added']:,} articles stored, {r0['rejected']:,} rejected)")
         if w != first:
             ratio = rate / statistics.median(r["items"] / r["seconds"] for r in results[first])
             same = {r["digest"] for r in runs} == {r["digest"] for r in results[first]}
-            print(f"  {ratio:.2f}x the {first}-worker rate; stored results "
-                  f"{'identical' if same else 'DIFFERENT'} to the {first}-worker run")
+            print(f"  {ratio:.2f}x the {_label(first)} rate; stored results "
+                  f"{'identical' if same else 'DIFFERENT'} to the {_label(first)} run")
         print(f"  baseline (read + json.loads only): median {base:,.0f} lines/s; rasid costs {base / rate:,.0f}x it")
         print(f"  peak memory of the main process: {peak:.0f} MB RSS")
         reingest = statistics.median(r["reingest_seconds"] for r in runs)

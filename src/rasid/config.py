@@ -33,6 +33,15 @@ class Settings:
     new articles always run in the main process. The corpus stages (copies, stories,
     entities) run in the main process either way; results are the same whatever the count."""
 
+    engine: str = "local"
+    """Where an ingest's per-article stages run: `local` (the process pool of `workers`) or
+    `spark` (a Spark cluster at `spark_master`; `pip install 'rasid[spark]'`, Java 17). The
+    corpus stages run beside the store either way, and the stored results are the same."""
+
+    spark_master: str = "local[2]"
+    """Spark master URL for `engine = spark`: `local[N]` on this machine, or a cluster's
+    `spark://host:7077`."""
+
     rejected_sample_bytes: int = 1024 * 1024
     """Bytes of a rejected item kept in the database (the whole item when smaller)."""
 
@@ -111,6 +120,8 @@ def load_settings(**overrides: object) -> Settings:
         settings = replace(settings, **known)
     if settings.progress not in ("auto", "always", "never"):
         raise ConfigError(f"setting progress={settings.progress!r}: use auto, always or never")
+    if settings.engine not in ("local", "spark"):
+        raise ConfigError(f"setting engine={settings.engine!r}: use local or spark")
     if settings.workers < 0:
         raise ConfigError("setting workers must be 0 (one per core) or more")
     if settings.batch_size < 1:

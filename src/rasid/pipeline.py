@@ -86,8 +86,7 @@ class Pipeline:
         self.article_stages = ArticleStages(self.settings.ner_model)
         self.cleaner, self.dates = self.article_stages.cleaner, self.article_stages.dates
         self.mentions, self.quotes = self.article_stages.mentions, self.article_stages.quotes
-        self.engine = LocalEngine(self.article_stages, workers_for(self.settings.workers),
-                                  self.settings.ner_model, self.settings.blas_threads)
+        self.engine = _engine(self.article_stages, self.settings)
         self.entity_stage = EntityStage(embeddings=self.settings.embeddings)
         self.stories = SingletonStories()  # every article has a story from its first commit on
         # The corpus stages stay here, but their large embedding calls go to the workers too.
@@ -210,6 +209,15 @@ class Pipeline:
             staged = sum(report.seconds.values())
             report.seconds["read"] = perf_counter() - started - staged
         return report
+
+
+def _engine(stages: ArticleStages, settings: Settings):
+    """The engine that runs the per-article stages: a local process pool, or Spark."""
+    if settings.engine == "spark":
+        from rasid.spark_engine import SparkEngine
+
+        return SparkEngine(settings.spark_master, settings.ner_model, settings.blas_threads)
+    return LocalEngine(stages, workers_for(settings.workers), settings.ner_model, settings.blas_threads)
 
 
 def _redate(self_dates, article: Article, published: str | None, inferred: bool,

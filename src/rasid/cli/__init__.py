@@ -24,6 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="processes for the per-article stages (default: setting `workers`, 0 = one per core)")
+    p.add_argument("--engine", choices=("local", "spark"), default=None,
+                   help="run the per-article stages in a local process pool (default) or on Spark")
+    p.add_argument("--master", default=None, metavar="URL",
+                   help="Spark master for --engine spark (default: setting `spark_master`, local[2])")
     p.set_defaults(func=commands.cmd_ingest)
 
     p = sub.add_parser("stories", help="one line per story, newest first")

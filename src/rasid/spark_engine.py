@@ -1,0 +1,121 @@
+"""The per-article stages on Apache Spark (`rasid ingest --engine spark --master URL`).
+
+The same batch function the local engine maps over its process pool
+(`rasid.runner.ArticleStages`) runs here inside Spark's Python workers through
+`mapInArrow`: each batch of raw documents becomes a DataFrame of (position, pickled
+document), each partition is cleaned, dated and tagged by stages built once per Python
+worker, and the articles come back in their input order, so the store receives exactly
+what a one-process run would give it. The corpus stages (copies, stories, entities) stay
+with the store in the driver. Optional: `pip install 'rasid[spark]'` (Java 17).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import partial
+from time import perf_counter
+
+from rasid.errors import ConfigError
+from rasid.model import Article, RawDocument
+
+_SCHEMA_IN = "i long, payload binary"
+_SCHEMA_OUT = "i long, result binary"
+_STAGES = None   # per Spark Python worker: built on its first partition, reused after
+
+
+def _partition(batches: Iterator, ner_model: str, blas_threads: int) -> Iterator:
+    """mapInArrow body: (i, pickled (raw, id)) rows -> (i, pickled (article, needs_corpus,
+    stage seconds)) rows."""
+    import pyarrow as pa
+
+    global _STAGES
+    if _STAGES is None:
+        from rasid.runner import ArticleStages
+        from rasid.text.blas import limit_blas_threads
+
+        limit_blas_threads(blas_threads)
+        _STAGES = ArticleStages(ner_model)
+    for batch in batches:
+        positions = batch.column("i").to_pylist()
+        results = []
+        for payload in batch.column("payload").to_pylist():
+            raw, aid = pickle.loads(payload)
+            seconds: Counter = Counter()
+            article, needs = _STAGES(raw, aid, seconds)
+            results.append(pickle.dumps((article, needs, dict(seconds)), protocol=pickle.HIGHEST_PROTOCOL))
+        yield pa.RecordBatch.from_arrays([pa.array(positions, pa.int64()), pa.array(results, pa.binary())],
+                                         names=["i", "result"])
+
+
+class SparkEngine:
+    """`map(items, seconds)` like `LocalEngine`, on a Spark cluster (or `local[N]`)."""
+
+    workers = 1   # the driver's own embedding calls stay in the driver
+
+    def __init__(self, master: str = "local[2]", ner_model: str = "", blas_threads: int = 1,
+                 app_name: str = "rasid") -> None:
+        try:
+            import pyspark  # noqa: F401
+        except ImportError as e:
+            raise ConfigError("the spark engine needs PySpark: pip install 'rasid[spark]' "
+                              "(and Java 17)") from e
+        self.master = master
+        self.ner_model = ner_model
+        self.blas_threads = blas_threads
+        self.app_name = app_name
+        self.restarts = 0
+        self._spark = None
+
+    def session(self):
+        if self._spark is None:
+            from pyspark.sql import SparkSession
+
+            # Spark's Python workers must run this interpreter (with rasid installed), not
+            # whatever `python3` is first on the PATH.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+            os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+            self._spark = (SparkSession.builder.master(self.master).appName(self.app_name)
+                           .config("spark.ui.enabled", "false")
+                           .config("spark.ui.showConsoleProgress", "false")
+                           .config("spark.sql.shuffle.partitions", "8")
+                           .getOrCreate())
+            self._spark.sparkContext.setLogLevel("ERROR")
+        return self._spark
+
+    def map(self, items: Sequence[tuple[RawDocument, str]], seconds: Counter) -> list[tuple[Article, bool]]:
+        """Every (raw, id) as (article, needs_corpus), in input order. `seconds` gets each
+        stage's time over the cores that ran it, `engine start` (the JVM and session, once a
+        run) and `engine`: the rest of the wall time (pickling, scheduling, starting Python
+        workers and their stages, Arrow transfer, collecting)."""
+        if not items:
+            return []
+        t0 = perf_counter()
+        spark = self.session()
+        started = perf_counter()
+        seconds["engine start"] += started - t0   # the JVM and the session, once a run
+        parallelism = max(1, spark.sparkContext.defaultParallelism)
+        rows = [(i, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)) for i, item in enumerate(items)]
+        frame = spark.createDataFrame(rows, _SCHEMA_IN).repartition(min(len(rows), 2 * parallelism))
+        body = partial(_partition, ner_model=self.ner_model, blas_threads=self.blas_threads)
+        got = sorted(frame.mapInArrow(body, _SCHEMA_OUT).collect(), key=lambda r: r["i"])
+        if [r["i"] for r in got] != list(range(len(items))):
+            raise RuntimeError(f"spark returned {len(got)} of {len(items)} articles")
+        out, spent = [], Counter()
+        for r in got:
+            article, needs, stage_seconds = pickle.loads(r["result"])
+            out.append((article, needs))
+            spent.update(stage_seconds)
+        wall = perf_counter() - started
+        busy = {k: v / parallelism for k, v in spent.items()}
+        seconds.update(busy)
+        seconds["engine"] += max(0.0, wall - sum(busy.values()))
+        return out
+
+    def close(self) -> None:
+        """End the session (the pipeline calls this at the end of a run)."""
+        if self._spark is not None:
+            self._spark.stop()
+            self._spark = None

@@ -1,0 +1,51 @@
+"""rasid.spark_engine: the per-article stages on Spark (local[2]) store what one process
+stores. Needs PySpark and Java: installed by `make test` (extra `spark`); skipped without."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from rasid.config import Settings, load_settings
+from rasid.errors import ConfigError
+from rasid.pipeline import ingest
+from rasid.store.sqlite import SQLiteStore
+
+pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'rasid[spark]')")
+if shutil.which("java") is None:
+    pytest.skip("Spark needs Java (17) on the PATH", allow_module_level=True)
+
+
+def _fingerprint(a) -> tuple:
+    return (a.id, a.text, a.headline, a.published, a.lang, a.dates, a.mentions, a.quotes,
+            a.figures, a.story_id)
+
+
+def test_spark_and_one_process_store_the_same_archive(tmp_path):
+    lines = [{"id": f"s{i:03d}", "outlet": "وكالة الساحل", "published": f"2024-07-{i % 27 + 1:02d}",
+              "title": f"اجتماع مجلس المحافظة رقم {i}",
+              "text": f"عقد مجلس محافظة البصرة يوم الأحد جلسته رقم {i} برئاسة المحافظ سالم "
+                      f"العيداني، وقال العيداني إن «المشاريع الخدمية ستنجز قبل الصيف»."}
+             for i in range(40)]
+    lines.append({"id": "bad", "text": ""})                  # a rejection travels the same way
+    src = tmp_path / "feed.jsonl"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    stored, reports = {}, {}
+    for engine in ("local", "spark"):
+        store = SQLiteStore(tmp_path / f"{engine}.db")
+        reports[engine] = ingest([str(src)], store, Settings(progress="never", engine=engine, workers=1,
+                                                             spark_master="local[2]", embeddings=False))
+        stored[engine] = sorted(_fingerprint(a) for a in store.iter_articles())
+        store.close()
+    assert reports["spark"].added == reports["local"].added == 40
+    assert reports["spark"].rejected == reports["local"].rejected == 1
+    assert stored["spark"] == stored["local"]
+    assert any(f[6] for f in stored["spark"]) and any(f[7] for f in stored["spark"])  # mentions, quotes
+    assert reports["spark"].seconds["engine"] > 0          # Spark's own overhead is reported apart
+
+
+def test_engine_setting_is_checked():
+    assert load_settings(engine="spark").engine == "spark"
+    with pytest.raises(ConfigError):
+        load_settings(engine="dask")
