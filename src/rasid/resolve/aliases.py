@@ -45,5 +45,6 @@ def _table() -> dict[str, Alias]:
     return table
 
 
+@lru_cache(maxsize=200_000)   # the resolver asks for the same name forms millions of times
 def lookup(name: str, clitics: bool = False) -> Alias | None:
     return _table().get(fold(name, clitics))

@@ -79,6 +79,7 @@ HONORIFICS = frozenset()  # filled below, once fold_arabic exists
 MAX_ROMANIZED_PARTS = 5
 
 
+@lru_cache(maxsize=200_000)
 def is_latin(name: str) -> bool:
     return bool(_LATIN.search(name)) and not _ARABIC.search(name)
 
@@ -162,18 +163,21 @@ def _proclitic(word: str) -> tuple[int, bool]:
     return 0, False
 
 
+@lru_cache(maxsize=500_000)   # name words repeat across millions of comparisons
 def skeleton(token: str) -> str:
     """الشطري and الشاتري -> 'لشتري'; حسين and حسن stay apart (medial ya is kept)."""
     s = token.translate(_SKELETON)
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+@lru_cache(maxsize=500_000)
 def loose_skeleton(token: str) -> str:
     """For foreign names: بوتين, بوتن -> 'بتن'."""
     s = skeleton(token).translate(_LOOSE)
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+@lru_cache(maxsize=500_000)
 def token_match(a: str, b: str) -> str | None:
     """'exact', 'skeleton', 'loose' or None, for two folded Arabic name parts."""
     from rasid.resolve.known import is_given_name, is_known
@@ -422,6 +426,7 @@ def _sounds_alike(arabic: str, latin: str) -> bool:
                                  for (_, va), (_, vl) in zip(fa, fl))
 
 
+@lru_cache(maxsize=200_000)
 def sound_key(parts: tuple[str, ...]) -> str:
     """The consonants of a foreign name, particles and spacing ignored:
     ('ليوناردو', 'دا', 'فينشي') and ('لئوناردو', 'داوینچی') -> 'لنردفنش'."""
@@ -440,10 +445,10 @@ def foreign_parts_match(a: str, b: str, ta: tuple[str, ...], tb: tuple[str, ...]
     spellings, or, for unknown words, by sound)."""
     from rasid.resolve.known import is_known
 
-    if not any(is_known(p) for p in ta + tb if p not in FOREIGN_PARTICLES):
-        ka, kb = sound_key(ta), sound_key(tb)
-        if len(ka) >= MIN_SOUND and ka == kb:
-            return True
+    ka = sound_key(ta)
+    if ka == sound_key(tb) and len(ka) >= MIN_SOUND and not any(
+            is_known(p) for p in ta + tb if p not in FOREIGN_PARTICLES):
+        return True
     if not _NON_ARABIC_LETTERS.search(a + b):
         return False
     pa = tuple(p for p in ta if p not in FOREIGN_PARTICLES)

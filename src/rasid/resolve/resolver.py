@@ -98,10 +98,19 @@ class _Node:
     texts: Counter = field(default_factory=Counter)
     mentions: list[MentionRef] = field(default_factory=list)
     alias: aliases.Alias | None = None
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return self.texts.most_common(1)[0][0]
+        """The most used spelling (asked millions of times on a large archive: kept)."""
+        if self._text is None:
+            self._text = self.texts.most_common(1)[0][0]
+        return self._text
+
+    def add(self, m: MentionRef) -> None:
+        self.texts[m.text] += 1
+        self.mentions.append(m)
+        self._text = None
 
     @property
     def title_only(self) -> bool:
@@ -174,8 +183,7 @@ class EntityResolver:
                 if alias is not None:  # every form of an alias has the alias's own key
                     tokens = name_tokens(alias.name_ar) or tokens
                 node = by_key[key] = _Node(len(by_key), kind, tokens, alias=alias)
-            node.texts[m.text] += 1
-            node.mentions.append(m)
+            node.add(m)
             node_of[m.article_id, m.index] = node
         return list(by_key.values()), node_of
 
