@@ -28,19 +28,27 @@ def test_spark_and_one_process_store_the_same_archive(tmp_path):
               "text": f"عقد مجلس محافظة البصرة يوم الأحد جلسته رقم {i} برئاسة المحافظ سالم "
                       f"العيداني، وقال العيداني إن «المشاريع الخدمية ستنجز قبل الصيف»."}
              for i in range(40)]
+    long_text = " ".join(f"وأضاف العيداني أن المرحلة {k} من مشروع تأهيل شبكة المياه في قضاء "
+                         f"الزبير ستكتمل خلال {k + 3} أشهر بكلفة {k * 7 + 12} مليار دينار." for k in range(12))
+    lines.append({"id": "wire", "outlet": "وكالة الساحل", "published": "2024-07-02",
+                  "title": "مشروع المياه في الزبير", "text": long_text})
+    lines.append({"id": "copy", "outlet": "صحيفة الخليج", "published": "2024-07-02",
+                  "title": "مشروع المياه في الزبير", "text": "البصرة - خاص: " + long_text})
     lines.append({"id": "bad", "text": ""})                  # a rejection travels the same way
     src = tmp_path / "feed.jsonl"
     src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
-    stored, reports = {}, {}
+    stored, reports, links = {}, {}, {}
     for engine in ("local", "spark"):
         store = SQLiteStore(tmp_path / f"{engine}.db")
         reports[engine] = ingest([str(src)], store, Settings(progress="never", engine=engine, workers=1,
                                                              spark_master="local[2]", embeddings=False))
         stored[engine] = sorted(_fingerprint(a) for a in store.iter_articles())
+        links[engine] = sorted((d.source_id, d.derived_id, d.kind) for d in store.derivations())
         store.close()
-    assert reports["spark"].added == reports["local"].added == 40
+    assert reports["spark"].added == reports["local"].added == 42
     assert reports["spark"].rejected == reports["local"].rejected == 1
     assert stored["spark"] == stored["local"]
+    assert links["spark"] == links["local"] and links["local"]   # copies found by the Spark join too
     assert any(f[6] for f in stored["spark"]) and any(f[7] for f in stored["spark"])  # mentions, quotes
     assert reports["spark"].seconds["engine"] > 0          # Spark's own overhead is reported apart
 
@@ -49,3 +57,23 @@ def test_engine_setting_is_checked():
     assert load_settings(engine="spark").engine == "spark"
     with pytest.raises(ConfigError):
         load_settings(engine="dask")
+
+
+def test_lsh_bucket_join_in_spark_sql_finds_the_stores_pairs(tmp_path):
+    from rasid.resources import resource_path
+    from rasid.spark_engine import SparkEngine
+
+    store = SQLiteStore(tmp_path / "demo.db")
+    ingest([str(resource_path("demo/corpus"))], store, Settings(progress="never", workers=1, embeddings=False))
+    ids = sorted(a.id for a in store.iter_articles())
+    engine = SparkEngine("local[2]")
+    try:
+        for some in (ids, ids[::3]):
+            for max_bucket in (50, 1):
+                want = store.lsh_candidates(some, max_bucket)
+                assert engine.lsh_candidates(store, some, max_bucket) == want
+        assert store.lsh_candidates(ids, 50)                   # the demo's copies share buckets
+        assert not store.lsh_candidates(ids, 1)                 # the size cap bites (pairs need 2)
+    finally:
+        engine.close()
+        store.close()

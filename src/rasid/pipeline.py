@@ -91,7 +91,8 @@ class Pipeline:
         self.stories = SingletonStories()  # every article has a story from its first commit on
         # The corpus stages stay here, but their large embedding calls go to the workers too.
         embedder = PooledEmbedder(self.engine) if self.engine.workers > 1 else None
-        self.derive_stage = DerivationStage(embeddings=self.settings.embeddings, embedder=embedder)
+        self.derive_stage = DerivationStage(embeddings=self.settings.embeddings, embedder=embedder,
+                                            joiner=self.engine if hasattr(self.engine, "lsh_candidates") else None)
         self.story_stage = StoryStage(embeddings=self.settings.embeddings, embedder=embedder,
                                       model="packaged" if self.settings.story_model else None)
         self.versions = self.article_stages.versions

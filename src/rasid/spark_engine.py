@@ -119,3 +119,25 @@ class SparkEngine:
         if self._spark is not None:
             self._spark.stop()
             self._spark = None
+
+    def lsh_candidates(self, store, article_ids: Sequence[str], max_bucket: int) -> set[tuple[str, str]]:
+        """`store.lsh_candidates` as a Spark SQL shuffle: the archive's band buckets are
+        grouped, buckets of 2 to `max_bucket` articles kept (larger ones are boilerplate a
+        site repeats), and joined with themselves on (band, bucket) from the given articles'
+        side. The same pairs as the store's own query (tested)."""
+        from pyspark.sql import functions as F
+
+        if not article_ids:
+            return set()
+        spark = self.session()
+        buckets = spark.createDataFrame(list(store.lsh_rows()), "band int, bucket long, article_id string")
+        sizes = buckets.groupBy("band", "bucket").count().where(
+            (F.col("count") >= 2) & (F.col("count") <= max_bucket))
+        kept = buckets.join(sizes.select("band", "bucket"), ["band", "bucket"]).persist()  # used twice
+        mine = kept.join(spark.createDataFrame([(i,) for i in article_ids], "article_id string"), "article_id")
+        pairs = (mine.alias("a").join(kept.alias("b"), ["band", "bucket"])
+                 .where(F.col("a.article_id") != F.col("b.article_id"))
+                 .select(F.col("a.article_id").alias("a"), F.col("b.article_id").alias("b")).distinct())
+        found = {(r["a"], r["b"]) for r in pairs.collect()}
+        kept.unpersist()
+        return found

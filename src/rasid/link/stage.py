@@ -87,8 +87,11 @@ class DerivationStage:
 
     def __init__(self, embeddings: bool = True, neighbours: int = ANN_NEIGHBOURS,
                  min_similarity: float = ANN_MIN_SIMILARITY, max_bucket: int = MAX_BUCKET,
-                 embedder: Embedder | None = None):
+                 embedder: Embedder | None = None, joiner=None):
+        """`joiner`: an engine whose `lsh_candidates(store, ids, max_bucket)` does the LSH
+        bucket join (Spark SQL); without one the store's own query does it."""
         self.embedder = (embedder or Embedder()) if embeddings else None
+        self.joiner = joiner
         # Checked without embeddings, an article was only tested for copies: when embeddings
         # are switched on, a different version makes the stage check it again.
         self.version = VERSION if embeddings else VERSION + "-lexical"
@@ -131,7 +134,8 @@ class DerivationStage:
     def candidates(self, store, articles: Sequence[Article], index=None) -> set[tuple[str, str]]:
         """Unordered candidate pairs (smaller id first) touching `articles`."""
         ids = [a.id for a in articles]
-        pairs = set(store.lsh_candidates(ids, self.max_bucket))
+        pairs = set(self.joiner.lsh_candidates(store, ids, self.max_bucket) if self.joiner is not None
+                    else store.lsh_candidates(ids, self.max_bucket))
         pairs |= store.containment_candidates(ids, self.max_bucket, CONTAINED_SHARE, CONTAINED_MIN)
         if index is None:
             index = self.index(store)

@@ -425,6 +425,11 @@ class SQLiteStore(BrowseQueries):
                     pairs.update((a, b) for b in group if b != a)
         return pairs
 
+    def lsh_rows(self) -> Iterator[tuple[int, int, str]]:
+        """Every (band, bucket, article id) of the archive: what a distributed engine joins."""
+        for band, bucket, aid in self.db.execute("SELECT band, bucket, article_id FROM lsh_buckets"):
+            yield band, bucket, aid
+
     def containment_candidates(self, article_ids: Iterable[str], max_postings: int,
                                min_share: float, min_shared: int) -> set[tuple[str, str]]:
         """Pairs (article, other) sharing at least `min_shared` sampled shingles, and at least
