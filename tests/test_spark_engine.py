@@ -59,7 +59,7 @@ def test_engine_setting_is_checked():
         load_settings(engine="dask")
 
 
-def test_lsh_bucket_join_in_spark_sql_finds_the_stores_pairs(tmp_path):
+def test_candidate_joins_in_spark_sql_find_the_stores_pairs(tmp_path):
     from rasid.resources import resource_path
     from rasid.spark_engine import SparkEngine
 
@@ -72,7 +72,11 @@ def test_lsh_bucket_join_in_spark_sql_finds_the_stores_pairs(tmp_path):
             for max_bucket in (50, 1):
                 want = store.lsh_candidates(some, max_bucket)
                 assert engine.lsh_candidates(store, some, max_bucket) == want
+            for postings, share, shared in ((50, 0.3, 3), (4, 0.1, 1), (2, 0.1, 1)):
+                want = store.containment_candidates(some, postings, share, shared)
+                assert engine.containment_candidates(store, some, postings, share, shared) == want
         assert store.lsh_candidates(ids, 50)                   # the demo's copies share buckets
+        assert store.containment_candidates(ids, 50, 0.3, 3)   # and sampled shingles
         assert not store.lsh_candidates(ids, 1)                 # the size cap bites (pairs need 2)
     finally:
         engine.close()

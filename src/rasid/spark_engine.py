@@ -141,3 +141,29 @@ class SparkEngine:
         found = {(r["a"], r["b"]) for r in pairs.collect()}
         kept.unpersist()
         return found
+
+    def containment_candidates(self, store, article_ids: Sequence[str], max_postings: int,
+                               min_share: float, min_shared: int) -> set[tuple[str, str]]:
+        """`store.containment_candidates` as Spark SQL: pairs sharing at least `min_shared`
+        sampled shingles that fewer than `max_postings` articles hold, and at least
+        `min_share` of the smaller one's samples (a short text copied inside a long one)."""
+        from pyspark.sql import functions as F
+
+        if not article_ids:
+            return set()
+        spark = self.session()
+        samples = spark.createDataFrame(list(store.sample_rows()), "hash long, article_id string")
+        rare = samples.groupBy("hash").count().where(F.col("count") <= max_postings).select("hash")
+        kept = samples.join(rare, "hash").persist()   # used twice
+        mine = kept.join(spark.createDataFrame([(i,) for i in article_ids], "article_id string"), "article_id")
+        shared = (mine.alias("m").join(kept.alias("o"), "hash")
+                  .where(F.col("m.article_id") != F.col("o.article_id"))
+                  .groupBy(F.col("m.article_id").alias("a"), F.col("o.article_id").alias("b")).count()
+                  .where(F.col("count") >= min_shared))
+        sizes = spark.createDataFrame(list(store.sample_counts()), "article_id string, samples long")
+        pairs = (shared.join(sizes.withColumnRenamed("article_id", "a").withColumnRenamed("samples", "sa"), "a")
+                 .join(sizes.withColumnRenamed("article_id", "b").withColumnRenamed("samples", "sb"), "b")
+                 .where(F.col("count") >= F.lit(min_share) * F.greatest(F.lit(1), F.least("sa", "sb"))))
+        found = {(r["a"], r["b"]) for r in pairs.select("a", "b").collect()}
+        kept.unpersist()
+        return found

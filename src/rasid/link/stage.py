@@ -88,8 +88,9 @@ class DerivationStage:
     def __init__(self, embeddings: bool = True, neighbours: int = ANN_NEIGHBOURS,
                  min_similarity: float = ANN_MIN_SIMILARITY, max_bucket: int = MAX_BUCKET,
                  embedder: Embedder | None = None, joiner=None):
-        """`joiner`: an engine whose `lsh_candidates(store, ids, max_bucket)` does the LSH
-        bucket join (Spark SQL); without one the store's own query does it."""
+        """`joiner`: an engine whose `lsh_candidates(store, ids, max_bucket)` and
+        `containment_candidates(store, ids, ...)` do the candidate joins (Spark SQL); without
+        one the store's own queries do them."""
         self.embedder = (embedder or Embedder()) if embeddings else None
         self.joiner = joiner
         # Checked without embeddings, an article was only tested for copies: when embeddings
@@ -134,9 +135,13 @@ class DerivationStage:
     def candidates(self, store, articles: Sequence[Article], index=None) -> set[tuple[str, str]]:
         """Unordered candidate pairs (smaller id first) touching `articles`."""
         ids = [a.id for a in articles]
-        pairs = set(self.joiner.lsh_candidates(store, ids, self.max_bucket) if self.joiner is not None
-                    else store.lsh_candidates(ids, self.max_bucket))
-        pairs |= store.containment_candidates(ids, self.max_bucket, CONTAINED_SHARE, CONTAINED_MIN)
+        if self.joiner is not None:
+            pairs = self.joiner.lsh_candidates(store, ids, self.max_bucket)
+            pairs |= self.joiner.containment_candidates(store, ids, self.max_bucket, CONTAINED_SHARE,
+                                                        CONTAINED_MIN)
+        else:
+            pairs = set(store.lsh_candidates(ids, self.max_bucket))
+            pairs |= store.containment_candidates(ids, self.max_bucket, CONTAINED_SHARE, CONTAINED_MIN)
         if index is None:
             index = self.index(store)
         if index is not None:

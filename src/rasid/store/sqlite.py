@@ -430,6 +430,16 @@ class SQLiteStore(BrowseQueries):
         for band, bucket, aid in self.db.execute("SELECT band, bucket, article_id FROM lsh_buckets"):
             yield band, bucket, aid
 
+    def sample_rows(self) -> Iterator[tuple[int, str]]:
+        """Every (sampled shingle hash, article id) of the archive."""
+        for h, aid in self.db.execute("SELECT hash, article_id FROM shingle_samples"):
+            yield h, aid
+
+    def sample_counts(self) -> Iterator[tuple[str, int]]:
+        """Every article's number of sampled shingles."""
+        for aid, n in self.db.execute("SELECT article_id, samples FROM fingerprints"):
+            yield aid, n
+
     def containment_candidates(self, article_ids: Iterable[str], max_postings: int,
                                min_share: float, min_shared: int) -> set[tuple[str, str]]:
         """Pairs (article, other) sharing at least `min_shared` sampled shingles, and at least
