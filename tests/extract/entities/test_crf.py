@@ -267,3 +267,24 @@ def test_corrupt_model_raises_model_error(tmp_path):
     shutil.copy(default_model_dir() / LEXICON_FILE, tmp_path)
     with pytest.raises(ModelError):
         CRFTagger(tmp_path)
+
+
+def test_tagging_with_the_models_own_attributes_changes_nothing(tagger):
+    """The shipped featurizer passes only attributes the model has weights for; CRFsuite
+    ignores the others, so labels and confidences are those of the full feature set."""
+    from rasid.extract.entities.features import Featurizer
+
+    assert tagger.featurizer.known is not None and "bias" in tagger.featurizer.known
+    texts = ["قال رئيس جهاز المخابرات العراقي حميد الشطري في بغداد إن الوفد سيزور دمشق.",
+             "وأضاف الشطري أن قوات سوريا الديمقراطية (قسد) تحتجز آلاف العناصر في الحسكة.",
+             "The delegation met Ahmed al-Sharaa in Damascus on Thursday, officials said."]
+    filtered = [tagger.tag(t) for t in texts]
+    words = [tok.text for tok in tokenize(texts[0])]
+    full_features = Featurizer(tagger.lexicon).sentence(words)
+    assert sum(map(len, tagger.featurizer.sentence(words))) < sum(map(len, full_features))
+    tagger.featurizer, kept = Featurizer(tagger.lexicon), tagger.featurizer
+    try:
+        assert [tagger.tag(t) for t in texts] == filtered
+    finally:
+        tagger.featurizer = kept
+    assert sum(map(len, filtered)) >= 3     # names were found, so the comparison means something

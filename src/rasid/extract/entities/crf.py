@@ -54,7 +54,8 @@ class CRFTagger:
         except (OSError, ValueError, EOFError) as e:
             raise ModelError(f"the NER model in {self.model_dir} is incomplete or damaged ({e}): "
                              "run `rasid train-ner` to rebuild it") from e
-        self.featurizer = Featurizer(self.lexicon)
+        known = frozenset(attr for attr, _ in self._tagger.info().state_features)
+        self.featurizer = Featurizer(self.lexicon, known=known | {"bias"})
 
     def tag_tokens(self, words: list[str]) -> list[str]:
         if not words:

@@ -36,13 +36,20 @@ def shape(word: str) -> str:
 class Featurizer:
     """Maps a token list to CRF feature lists; `lexicon` maps match keys to classes."""
 
-    def __init__(self, lexicon: dict[str, tuple[str, ...]], max_cache: int = 300_000) -> None:
+    def __init__(self, lexicon: dict[str, tuple[str, ...]], max_cache: int = 300_000,
+                 known: frozenset[str] | None = None) -> None:
+        """`known`: the attributes a trained model has weights for. Tagging with them alone
+        gives the same labels and marginals (CRFsuite ignores attributes it does not know)
+        while the tagger looks up a third as many strings; None keeps every feature (training)."""
         self.lexicon = lexicon
         self._word: dict[str, list[str]] = {}
         self._context: dict[tuple[str, int], list[str]] = {}
         self.max_cache = max_cache
+        self.known = known
 
     def word_features(self, word: str) -> list[str]:
+        """Every feature of the word (what training sees, and what context features and
+        bigrams are made from)."""
         cached = self._word.get(word)
         if cached is not None:
             return cached
@@ -65,10 +72,17 @@ class Featurizer:
         return feats
 
     def context_features(self, word: str, offset: int) -> list[str]:
+        """The word's features as seen from `offset` tokens away (offset 0: the word's own,
+        both filtered to `known` when given)."""
         cached = self._context.get((word, offset))
         if cached is not None:
             return cached
-        feats = [f"{offset}{f}" for f in self.word_features(word) if f.startswith(_CONTEXT_KINDS)]
+        if offset == 0:
+            feats = list(self.word_features(word))
+        else:
+            feats = [f"{offset}{f}" for f in self.word_features(word) if f.startswith(_CONTEXT_KINDS)]
+        if self.known is not None:
+            feats = [f for f in feats if f in self.known]
         if len(self._context) < self.max_cache:
             self._context[word, offset] = feats
         return feats
@@ -77,23 +91,25 @@ class Featurizer:
         n = len(words)
         out = []
         titled = self._after_title(words)
+        known = self.known
+        keep = (lambda f: True) if known is None else known.__contains__
         for i, word in enumerate(words):
             feats = ["bias"]
-            feats += self.word_features(word)
-            if titled[i]:
-                feats.append(f"after_title={min(titled[i], 4)}")
+            feats += self.context_features(word, 0)
+            if titled[i] and keep(f := f"after_title={min(titled[i], 4)}"):
+                feats.append(f)
             for off in range(-WINDOW, WINDOW + 1):
                 j = i + off
                 if off == 0:
                     continue
                 if 0 <= j < n:
                     feats += self.context_features(words[j], off)
-                elif j == -1 or j == n:
-                    feats.append(f"{off}BOUNDARY")
-            if i > 0:
-                feats.append(f"bi-1={_first(self.word_features(words[i - 1]))}|{_first(self.word_features(word))}")
-            if i + 1 < n:
-                feats.append(f"bi+1={_first(self.word_features(word))}|{_first(self.word_features(words[i + 1]))}")
+                elif (j == -1 or j == n) and keep(f := f"{off}BOUNDARY"):
+                    feats.append(f)
+            if i > 0 and keep(f := f"bi-1={_first(self.word_features(words[i - 1]))}|{_first(self.word_features(word))}"):
+                feats.append(f)
+            if i + 1 < n and keep(f := f"bi+1={_first(self.word_features(word))}|{_first(self.word_features(words[i + 1]))}"):
+                feats.append(f)
             out.append(feats)
         return out
 
