@@ -37,7 +37,7 @@ from rasid.ingest.sources import file_sha256
 from rasid.link.stage import DerivationStage
 from rasid.resolve.stage import EntityStage
 from rasid.model import Article, RawDocument, Rejection
-from rasid.runner import FIGURES_VERSION, ArticleStages, LocalEngine, PooledEmbedder, workers_for
+from rasid.runner import FIGURES_VERSION, ArticleStages, LocalEngine, workers_for
 from rasid.store.base import FileDone, Store
 from rasid.story import SingletonStories
 from rasid.story.assign import StoryStage
@@ -90,9 +90,9 @@ class Pipeline:
         self.entity_stage = EntityStage(embeddings=self.settings.embeddings)
         self.stories = SingletonStories()  # every article has a story from its first commit on
         # The corpus stages stay here, but their large embedding calls go to the workers too.
-        embedder = PooledEmbedder(self.engine) if self.engine.workers > 1 else None
+        embedder = self.engine.embedder()
         self.derive_stage = DerivationStage(embeddings=self.settings.embeddings, embedder=embedder,
-                                            joiner=self.engine if hasattr(self.engine, "lsh_candidates") else None)
+                                            joiner=self.engine.joiner)
         self.story_stage = StoryStage(embeddings=self.settings.embeddings, embedder=embedder,
                                       model="packaged" if self.settings.story_model else None)
         self.versions = self.article_stages.versions

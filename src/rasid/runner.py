@@ -139,23 +139,35 @@ class LocalEngine:
             seconds.update(spent)
             return out
         started = perf_counter()
-        chunks = [list(items[i:i + CHUNK]) for i in range(0, len(items), CHUNK)]
-        out: list[tuple[Article, bool]] = []
-        spent: Counter = Counter()
-        try:
-            for part, part_seconds in self._start().map(_run_chunk, chunks):
+        done = self.run(_run_chunk, [list(items[i:i + CHUNK]) for i in range(0, len(items), CHUNK)])
+        if done is None:
+            out, spent = self.stages.batch(items)
+        else:
+            out, spent = [], Counter()
+            for part, part_seconds in done:
                 out.extend(part)
                 spent.update(part_seconds)
-        except BrokenProcessPool:
-            # A worker died (killed, out of memory): nothing of this batch is stored yet, so
-            # it is redone here, and the next batch starts a fresh pool.
-            self.restarts += 1
-            self.close()
-            out, spent = self.stages.batch(items)
         wall = perf_counter() - started
         total = sum(spent.values()) or 1.0
         seconds.update({k: v * wall / total for k, v in spent.items()})
         return out
+
+    def run(self, fn, tasks: list) -> list | None:
+        """`fn` over `tasks` in the workers, results in order; None when a worker died
+        (killed, out of memory): nothing of the call is stored yet, so the caller redoes it
+        in this process, and the next call starts a fresh pool."""
+        try:
+            return list(self._start().map(fn, tasks))
+        except BrokenProcessPool:
+            self.restarts += 1
+            self.close()
+            return None
+
+    def embedder(self) -> Embedder | None:
+        """What the corpus stages should embed with: the workers when there are several."""
+        return PooledEmbedder(self) if self.workers > 1 else None
+
+    joiner = None   # the corpus joins (copy candidates) stay in the store's own queries
 
     def _start(self):
         if self._pool is None:
@@ -188,14 +200,10 @@ class PooledEmbedder(Embedder):
             return super().__call__(texts, batch)
         cut = batches(texts, batch)
         tasks = [cut[k:k + BATCHES_PER_TASK] for k in range(0, len(cut), BATCHES_PER_TASK)]
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        try:
-            done = list(self.engine._start().map(_embed_batches, [[[texts[i] for i in idx] for idx in task]
-                                                                  for task in tasks]))
-        except BrokenProcessPool:
-            self.engine.restarts += 1
-            self.engine.close()
+        done = self.engine.run(_embed_batches, [[[texts[i] for i in idx] for idx in task] for task in tasks])
+        if done is None:
             return super().__call__(texts, batch)
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
         for task, vectors in zip(tasks, done):
             for idx, v in zip(task, vectors):
                 out[idx] = v

@@ -53,7 +53,6 @@ def _partition(batches: Iterator, ner_model: str, blas_threads: int) -> Iterator
 class SparkEngine:
     """`map(items, seconds)` like `LocalEngine`, on a Spark cluster (or `local[N]`)."""
 
-    workers = 1   # the driver's own embedding calls stay in the driver
 
     def __init__(self, master: str = "local[2]", ner_model: str = "", blas_threads: int = 1,
                  app_name: str = "rasid") -> None:
@@ -68,6 +67,15 @@ class SparkEngine:
         self.app_name = app_name
         self.restarts = 0
         self._spark = None
+
+    def embedder(self):
+        """The driver's own embedding calls (copies, stories) stay in the driver."""
+        return None
+
+    @property
+    def joiner(self) -> "SparkEngine":
+        """The copy stage's candidate joins run here, as Spark SQL."""
+        return self
 
     def session(self):
         if self._spark is None:
