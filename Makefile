@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 $(BIN)/rasid: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,hf,spark]'
+	$(BIN)/pip install --quiet -e '.[test,hf,spark,postgres]'
 	touch $(BIN)/rasid
 
 install: $(BIN)/rasid

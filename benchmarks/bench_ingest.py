@@ -6,11 +6,15 @@ baseline measured in the same process: reading the same file and parsing
 every JSON line, the floor any JSONL ingester pays.
 
     .venv/bin/python benchmarks/bench_ingest.py [--limit N] [--runs K] [--workers 1,2,spark]
+        [--stores sqlite,postgres [--pg postgresql://user@host:port/db]]
 
 With several worker counts, each run ingests the same sample once per count (in that order,
 fresh databases), so the counts are compared on the same machine state; the stored results
 are compared too (articles, mentions, quotes, figures, stories, links must be identical).
-`spark` is the Spark engine on local[2] (PySpark and Java 17 needed).
+`spark` is the Spark engine on local[2] (PySpark and Java 17 needed). With `--stores
+sqlite,postgres`, every worker count runs on both stores (PostgreSQL: a fresh database per run
+on the server of --pg, default $RASID_TEST_POSTGRES; `eval "$(bash .ci/postgres.sh start)"`
+starts one), and the stored results of the two stores are compared the same way.
 
 Needs ../shared/data/saudinewsnet/saudinewsnet.jsonl.gz (CC BY-NC-SA: used
 here only to measure; never bundled).
@@ -37,7 +41,7 @@ def one_run(path: str, db: str, workers: str = "1") -> dict:
     """Runs inside a child process: baseline then the real ingest, same process."""
     from rasid.config import Settings
     from rasid.pipeline import ingest
-    from rasid.store.sqlite import SQLiteStore
+    from rasid.store import open_store
 
     t0 = time.perf_counter()
     n = 0
@@ -48,7 +52,7 @@ def one_run(path: str, db: str, workers: str = "1") -> dict:
                 n += 1
     baseline = time.perf_counter() - t0
 
-    store = SQLiteStore(db)
+    store = open_store(db)
     settings = (Settings(progress="never", engine="spark", spark_master="local[2]", workers=1)
                 if workers == "spark" else Settings(progress="never", workers=int(workers)))
     t0 = time.perf_counter()
@@ -69,8 +73,32 @@ def one_run(path: str, db: str, workers: str = "1") -> dict:
     }
 
 
-def _label(workers: str) -> str:
-    return "spark local[2]" if workers == "spark" else f"{workers} worker(s)"
+def _label(config: str) -> str:
+    store, workers = config.split(":")
+    return (f"{store}, " if store != "sqlite" else "") + (
+        "spark local[2]" if workers == "spark" else f"{workers} worker(s)")
+
+
+def _fresh_database(server: str, name: str) -> str:
+    """A new empty database on the PostgreSQL server of `server` (a URL); its URL."""
+    import pg8000.native
+
+    from rasid.store.pgconn import connect_args
+
+    admin = pg8000.native.Connection(**connect_args(server))
+    admin.run(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.run(f"CREATE DATABASE {name}")
+    admin.close()
+    return server.split("?")[0].rsplit("/", 1)[0] + "/" + name
+
+
+def _size_mb(db: str) -> float:
+    if "://" not in db:
+        return Path(db).stat().st_size / 1e6
+    from rasid.store import open_store
+
+    with open_store(db) as s:
+        return s.db.execute("SELECT pg_database_size(current_database())").fetchone()[0] / 1e6
 
 
 def _digest(store) -> str:
@@ -91,6 +119,9 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="articles to use (default: all 31,030)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--workers", default="1", help="comma-separated worker counts to compare")
+    ap.add_argument("--stores", default="sqlite", help="comma-separated: sqlite, postgres")
+    ap.add_argument("--pg", default=os.environ.get("RASID_TEST_POSTGRES", ""),
+                    help="a PostgreSQL server URL for --stores postgres")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -106,18 +137,24 @@ def main() -> int:
                 if args.limit and i >= args.limit:
                     break
                 out.write(line)
-        counts = args.workers.split(",")
-        results: dict[str, list[dict]] = {w: [] for w in counts}
+        stores = args.stores.split(",")
+        if "postgres" in stores and not args.pg:
+            print("--stores postgres needs a server: --pg URL or $RASID_TEST_POSTGRES")
+            return 2
+        counts = [f"{s}:{w}" for w in args.workers.split(",") for s in stores]
+        results: dict[str, list[dict]] = {c: [] for c in counts}
         for k in range(args.runs):
-            for w in counts:
-                db = Path(tmp) / f"run{k}-w{w}.db"
-                proc = subprocess.run([sys.executable, __file__, "--child", str(sample), str(db), str(w)],
+            for c in counts:
+                store, w = c.split(":")
+                db = (_fresh_database(args.pg, f"rasid_bench_{k}_{w}") if store == "postgres"
+                      else str(Path(tmp) / f"run{k}-w{w}.db"))
+                proc = subprocess.run([sys.executable, __file__, "--child", str(sample), db, str(w)],
                                       capture_output=True, text=True, check=True,
                                       env={**os.environ, "PYTHONWARNINGS": "ignore"})
                 r = json.loads(proc.stdout.strip().splitlines()[-1])
-                results[w].append(r)
-                size_mb = db.stat().st_size / 1e6
-                print(f"run {k + 1}, {_label(w)}: {r['items']:,} items in {r['seconds']:.2f} s "
+                results[c].append(r)
+                size_mb = _size_mb(db)
+                print(f"run {k + 1}, {_label(c)}: {r['items']:,} items in {r['seconds']:.2f} s "
                       f"({r['items'] / r['seconds']:,.1f}/s), peak RSS {r['peak_rss_mb']:.0f} MB (main process), "
                       f"db {size_mb:.0f} MB, results {r['digest']}")
     first = counts[0]

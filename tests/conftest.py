@@ -69,3 +69,44 @@ def demo_store(demo_db):
     s = SQLiteStore(demo_db)
     yield s
     s.close()
+
+
+# A PostgreSQL server for the server-store tests: `.ci/run` starts one on loopback and sets
+# RASID_TEST_POSTGRES to its URL (read here once: some fixtures clear RASID_* variables).
+POSTGRES_URL = os.environ.get("RASID_TEST_POSTGRES", "")
+REQUIRE_POSTGRES = os.environ.get("RASID_REQUIRE_POSTGRES") == "1"
+
+
+@pytest.fixture
+def pg_url():
+    """The URL of a new, empty PostgreSQL database, dropped after the test."""
+    import uuid
+
+    if not POSTGRES_URL:
+        if REQUIRE_POSTGRES:
+            pytest.fail("RASID_REQUIRE_POSTGRES=1 but RASID_TEST_POSTGRES is not set")
+        pytest.skip("no PostgreSQL server: set RASID_TEST_POSTGRES=postgresql://user@host:port/db "
+                    "(.ci/run starts one with .ci/postgres.sh)")
+    import pg8000.native
+
+    from rasid.store.pgconn import connect_args
+
+    admin = pg8000.native.Connection(**connect_args(POSTGRES_URL))
+    name = "rasid_test_" + uuid.uuid4().hex[:12]
+    admin.run(f"CREATE DATABASE {name}")
+    base, _, _ = POSTGRES_URL.partition("?")
+    query = POSTGRES_URL[len(base):]
+    yield base.rsplit("/", 1)[0] + "/" + name + query
+    admin.run(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_store(request, tmp_path):
+    """Each backend in turn, for tests of the Store contract both must keep."""
+    from rasid.store import open_store
+
+    location = str(tmp_path / "test.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    s = open_store(location)
+    yield s
+    s.close()

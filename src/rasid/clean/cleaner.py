@@ -19,7 +19,7 @@ from rasid.ids import article_id
 from rasid.model import Article, RawDocument, Removal, Span
 from rasid.text.langid import detect_language
 from rasid.text.normalize import Norm, normalize
-from rasid.text.script import INVISIBLE_CHARS
+from rasid.text.script import CONTROL_CHARS, INVISIBLE_CHARS
 from rasid.text.sentences import split_sentences
 
 VERSION = "clean/1"
@@ -141,6 +141,14 @@ def _same_text(a: str, b: str) -> bool:
     return normalize(a, fold).strip(" .:") == normalize(b, fold).strip(" .:")
 
 
+_DELETE_CONTROLS = {ord(c): None for c in CONTROL_CHARS}
+
+
+def _plain(value: str | None) -> str | None:
+    """A metadata field (URL, outlet, id) without control characters such as NUL."""
+    return value.translate(_DELETE_CONTROLS) if value else value
+
+
 def clean(raw: RawDocument, article_id_: str | None = None) -> Article:
     """Clean one raw document into an Article (id, headline, text, layout, metadata)."""
     original = raw.text
@@ -185,8 +193,8 @@ def clean(raw: RawDocument, article_id_: str | None = None) -> Article:
     lang = lang or detect_language((headline or "") + "\n" + text)
     return Article(
         id=article_id_ or article_id(raw),
-        source_id=raw.source_id, source=raw.source, line=raw.line, format=raw.format,
-        text=text, headline=headline, url=raw.url, outlet=raw.outlet,
+        source_id=_plain(raw.source_id), source=raw.source, line=raw.line, format=raw.format,
+        text=text, headline=headline, url=_plain(raw.url), outlet=_plain(raw.outlet),
         published=published, published_at=published_at, lang=lang, encoding=raw.encoding,
         original=original, offset_map=offset_map, paragraphs=tuple(para_spans),
         subheadings=tuple(sub_spans), sentences=tuple(sentences),

@@ -68,7 +68,7 @@ class State:
         commit by any process moves SQLite's data_version): a busy story is computed once."""
         from rasid.serve import views
 
-        version = self.store.db.execute("PRAGMA data_version").fetchone()[0]
+        version = self.store.data_version()
         if version != self._views_version:
             self._views.clear()
             self._views_version = version

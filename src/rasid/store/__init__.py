@@ -1,4 +1,4 @@
-"""Storage behind one protocol: SQLite by default; server backends plug in by URL."""
+"""Storage behind one protocol: SQLite by default; PostgreSQL by postgresql:// URL."""
 from __future__ import annotations
 
 from rasid.errors import UsageError
@@ -10,8 +10,12 @@ def open_store(location: str) -> Store:
     """Open the store a --db value names: a SQLite path, or a server URL."""
     if "://" in location:
         scheme = location.split("://", 1)[0]
-        raise UsageError(f"--db {scheme}://… : no server store is available yet in this "
-                         "version; give a SQLite file path")
+        if scheme in ("postgresql", "postgres"):
+            from rasid.store.postgres import PostgresStore
+
+            return PostgresStore(location)
+        raise UsageError(f"--db {scheme}://… : rasid stores data in a SQLite file or in "
+                         "PostgreSQL (postgresql://user@host:port/database)")
     return SQLiteStore(location)
 
 

@@ -151,7 +151,7 @@ class BrowseQueries:
     def _entity_name_index(self):
         """id -> (type, name key, Latin name, mentions, Arabic name) and name word -> ids,
         read once per database version (entities are rewritten whole on every resolution)."""
-        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        version = self.data_version()
         cached = getattr(self, "_names_cache", None)
         if cached is None or cached[0] != version:
             names, by_word = {}, {}

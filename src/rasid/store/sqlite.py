@@ -150,7 +150,7 @@ class SQLiteStore(BrowseQueries):
                     stories: Iterable[Story] = (), files_done: Iterable[FileDone] = ()) -> int:
         """Write everything in one transaction; returns the number of new articles."""
         now = _now()
-        added = 0
+        new: list[tuple[int, Article]] = []
         with self._transaction() as cur:
             for a in articles:
                 cur.execute(
@@ -163,11 +163,10 @@ class SQLiteStore(BrowseQueries):
                      a.lang, a.story_id, a.thread_id, pack_text(a.original), layout_json(a),
                      json.dumps(a.extra, ensure_ascii=False, default=str), json.dumps(a.stages), now))
                 if cur.rowcount:
-                    added += 1
-                    cur.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?,?,?)",
-                                (cur.lastrowid, index_text(a.headline), index_text(a.text)))
+                    new.append((cur.lastrowid, a))
                     cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
                     self._put_extracted(cur, a)
+            self._index_articles(cur, new)
             for r in rejections:
                 cur.execute(
                     "INSERT OR IGNORE INTO rejected (id, source, line, code, reason, size, sha256,"
@@ -178,7 +177,17 @@ class SQLiteStore(BrowseQueries):
             for f in files_done:
                 cur.execute("INSERT OR REPLACE INTO files (sha256, source, size, items, completed_at)"
                             " VALUES (?,?,?,?,?)", (f.sha256, f.source, f.size, f.items, now))
-        return added
+        return len(new)
+
+    @staticmethod
+    def _index_articles(cur, new: list[tuple[int, Article]]) -> None:
+        """Add newly stored articles (rowid, article) to the search index."""
+        cur.executemany("INSERT INTO articles_fts (rowid, headline, body) VALUES (?,?,?)",
+                        [(seq, index_text(a.headline), index_text(a.text)) for seq, a in new])
+
+    def data_version(self) -> int:
+        """A number that moves when another connection commits (caches compare it)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     @staticmethod
     def _put_extracted(cur, a: Article) -> None:
@@ -282,8 +291,8 @@ class SQLiteStore(BrowseQueries):
     def save_vectors(self, vectors: dict[str, "np.ndarray"], model: str) -> None:
         import numpy as np
 
-        with self.db:
-            self.db.executemany(
+        with self._transaction() as cur:
+            cur.executemany(
                 "INSERT OR REPLACE INTO article_vectors (article_id, model, vector) VALUES (?,?,?)",
                 [(aid, model, np.asarray(v, dtype=np.float16).tobytes()) for aid, v in vectors.items()])
 
@@ -308,8 +317,8 @@ class SQLiteStore(BrowseQueries):
 
     def mark_stage(self, article_ids: Iterable[str], stage: str, version: str) -> None:
         """Record that a corpus stage has processed these articles at this version."""
-        with self.db:
-            self.db.executemany(
+        with self._transaction() as cur:
+            cur.executemany(
                 "UPDATE articles SET stage_versions = json_set(stage_versions, ?, ?) WHERE id = ?",
                 [(f"$.{stage}", version, aid) for aid in article_ids])
 
@@ -406,9 +415,9 @@ class SQLiteStore(BrowseQueries):
             "SELECT band, bucket FROM lsh_buckets WHERE article_id IN ({ids})", ids)}
         if not keys:
             return set()
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _keys (band INTEGER, bucket INTEGER)")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _keys (band INTEGER, bucket BIGINT)")
         self.db.execute("DELETE FROM _keys")
-        self.db.executemany("INSERT INTO _keys VALUES (?,?)", list(keys))
+        self.db.executemany("INSERT INTO _keys (band, bucket) VALUES (?,?)", list(keys))
         members: dict[tuple[int, int], list[str]] = {}
         for band, bucket, aid in self.db.execute(
                 "SELECT l.band, l.bucket, l.article_id FROM _keys k JOIN lsh_buckets l"
@@ -450,7 +459,7 @@ class SQLiteStore(BrowseQueries):
             return set()
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _ids (id TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM _ids")
-        self.db.executemany("INSERT OR IGNORE INTO _ids VALUES (?)", [(i,) for i in ids])
+        self.db.executemany("INSERT OR IGNORE INTO _ids (id) VALUES (?)", [(i,) for i in ids])
         rows = self.db.execute(
             "WITH mine AS (SELECT s.hash, s.article_id FROM shingle_samples s JOIN _ids ON _ids.id = s.article_id),"
             " common AS (SELECT p.hash FROM shingle_samples p WHERE p.hash IN (SELECT hash FROM mine)"

@@ -6,12 +6,16 @@ import re
 # Characters that change nothing a reader sees but break matching and offsets:
 # zero-width space/joiners, bidi marks, embeddings, overrides and isolates, the
 # Arabic letter mark, the BOM used as a zero-width no-break space, soft hyphen.
+# Zero-width and bidi controls, and the C0/DEL control characters other than tab and line
+# breaks: scraped pages carry NULs and stray escapes that no reader sees (and a NUL cannot
+# even be stored in a PostgreSQL text column).
+CONTROL_CHARS = frozenset(chr(c) for c in [*range(0x00, 0x09), 0x0e, 0x0f, *range(0x10, 0x1c), 0x7f])
 INVISIBLE_CHARS = frozenset(
     "\u200b\u200c\u200d\u200e\u200f"
     "\u202a\u202b\u202c\u202d\u202e"
     "\u2066\u2067\u2068\u2069"
     "\u061c\ufeff\u00ad\u2060"
-)
+) | CONTROL_CHARS
 _DELETE_INVISIBLE = {ord(c): None for c in INVISIBLE_CHARS}
 
 
