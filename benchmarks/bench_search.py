@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def articles(limit: int):
     from rasid.clean.cleaner import clean
     from rasid.config import Settings
+    from rasid.errors import InputError
     from rasid.ingest.readers import document_from_fields
 
     settings = Settings(progress="never")
@@ -40,9 +41,12 @@ def articles(limit: int):
         for i, line in enumerate(fh):
             if i >= limit:
                 break
-            raw = document_from_fields(json.loads(line), "saudinewsnet.jsonl", i + 1, "jsonl", "utf-8", settings)
-            if raw.text.strip():
-                yield clean(raw)
+            try:
+                raw = document_from_fields(json.loads(line), "saudinewsnet.jsonl", i + 1, "jsonl",
+                                           "utf-8", settings)
+            except InputError:       # the corpus's empty bodies
+                continue
+            yield clean(raw)
 
 
 def load(store, arts, batch: int = 500) -> float:

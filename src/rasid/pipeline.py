@@ -149,7 +149,7 @@ class Pipeline:
                               (self.quotes.name, self.quotes.version), ("figures", FIGURES_VERSION)):
             ids = list(dict.fromkeys(ids + self.store.articles_behind(name, version)))
         for i in range(0, len(ids), self.settings.batch_size):
-            articles = [self.store.article(aid) for aid in ids[i:i + self.settings.batch_size]]
+            articles = self.store.articles(ids[i:i + self.settings.batch_size])
             redone = [self._extract(_redate(self.dates, a, a.published, a.published_inferred,
                                             self.versions))
                       for a in articles if a is not None]

@@ -199,7 +199,7 @@ def _derivation_line(d, titles: dict) -> str:
 
 
 def _show_story(store, story, as_json: bool) -> None:
-    articles = [a for a in (store.article(aid) for aid in story.article_ids) if a is not None]
+    articles = store.articles(story.article_ids)
     members = set(story.article_ids)
     derivations = [d for d in store.derivations(members)
                    if d.source_id in members and d.derived_id in members]
@@ -292,7 +292,7 @@ def _explain(store, story, article, args) -> int:
     elif article is not None:
         records = explain_article(stage, store, article)
     else:
-        members = [a for a in (store.article(i) for i in story.article_ids) if a is not None]
+        members = store.articles(story.article_ids)
         if len(members) > MAX_EXPLAIN_ARTICLES:
             raise UsageError(f"story {story.id} has {len(members)} articles; explain at most "
                              f"{MAX_EXPLAIN_ARTICLES} (pick one: rasid show ARTICLE_ID --explain)")

@@ -239,4 +239,4 @@ class DerivationStage:
 
 
 def _load(store, ids: Iterable[str]) -> list[Article]:
-    return [a for a in (store.article(i) for i in sorted(ids)) if a is not None]
+    return store.articles(sorted(ids))

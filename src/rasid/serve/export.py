@@ -52,7 +52,7 @@ def _stories(store: Store):
     for d in store.derivations():  # indexed once: each story looks up only its own links
         by_article.setdefault(d.derived_id, []).append(d)
     for s in store.stories():
-        members = [a for a in (store.article(aid) for aid in s.article_ids) if a is not None]
+        members = store.articles(s.article_ids)
         ids = set(s.article_ids)
         links = [d for aid in s.article_ids for d in by_article.get(aid, ()) if d.source_id in ids]
         found = claims(members, links)

@@ -66,7 +66,7 @@ def story_list(store, flt: StoryFilter = StoryFilter(), limit: int = 20, offset:
 
 def _story_articles(store, story) -> tuple[list[Article], list[Derivation], bool]:
     ids = story.article_ids[:MAX_STORY_ARTICLES]
-    articles = [a for a in (store.article(i) for i in ids) if a is not None]
+    articles = store.articles(ids)
     # aligned clauses matter here only for translations (summary citations across languages)
     links = store.derivations_within(ids, aligned_kinds=("translation",))
     return articles, links, len(story.article_ids) > len(ids)

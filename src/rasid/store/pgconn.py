@@ -19,6 +19,7 @@ web server's threads, so every statement (and every transaction, whole) holds a 
 from __future__ import annotations
 
 import re
+import socket
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -183,6 +184,11 @@ class PgConnection:
             self.native = pg8000.native.Connection(**connect_args(url), application_name="rasid")
         except Exception as e:   # refused, unknown host, bad password: all say where
             raise StoreError(f"cannot connect to {redacted(url)}: {e}") from e
+        sock = getattr(self.native, "_usock", None)
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            # pg8000 leaves Nagle's algorithm on: a statement sent in several writes then
+            # waits for the server's delayed ACK, ~20 ms a statement on loopback.
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.lock = threading.RLock()
         self.in_transaction = False
         self._columns: dict[str, dict[str, str]] = {}

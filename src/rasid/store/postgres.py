@@ -30,6 +30,10 @@ from rasid.store.pgconn import PgConnection, redacted
 from rasid.store.sqlite import LEAD_CHARS, RARE_DOCS, SQLiteStore, _snippet, index_text
 from rasid.text.tokens import match_keys
 
+_ARTICLE_COLUMNS = ("id", "source_id", "source", "line", "format", "encoding", "url", "outlet",
+                    "headline", "text", "published", "published_at", "published_inferred", "lang",
+                    "story_id", "thread_id", "original", "layout", "extra", "stage_versions",
+                    "ingested_at")   # the order of SQLiteStore._article_row
 BM25_K1, BM25_B = 1.2, 0.75   # FTS5's constants
 MAX_LEXEME_BYTES = 2046       # PostgreSQL's limit for one word in a tsvector
 MAX_POSITIONS = 256           # and for the positions (here: the count) of one word
@@ -125,6 +129,26 @@ class PostgresStore(SQLiteStore):
     def data_version(self) -> str:
         """Moves on every commit to the server (its write-ahead log position)."""
         return self.db.execute("SELECT pg_current_wal_lsn()::text").fetchone()[0]
+
+    # -- writing ------------------------------------------------------------
+    def _insert_articles(self, cur, articles: Iterable[Article], now: str) -> list[tuple[int, Article]]:
+        """One statement for the whole batch (a round trip per article costs more than the
+        insert): the ids PostgreSQL reports as inserted are the new articles."""
+        batch: dict[str, Article] = {}
+        for a in articles:                 # inside the transaction: an error here rolls back
+            batch.setdefault(a.id, a)      # the first of two equal ids wins, as in SQLite
+        if not batch:
+            return []
+        rows = [self._article_row(a, now) for a in batch.values()]
+        kinds = self.db.columns("articles")
+        names = list(_ARTICLE_COLUMNS)
+        casts = ", ".join(f"?::{kinds[c]}[]" for c in names)
+        inserted = cur.execute(
+            f"INSERT INTO articles ({', '.join(names)}) SELECT * FROM unnest({casts})"
+            " ON CONFLICT DO NOTHING RETURNING seq, id",
+            [[r[j] for r in rows] for j in range(len(names))]).fetchall()
+        seq = {aid: n for n, aid in inserted}
+        return [(seq[a.id], a) for a in batch.values() if a.id in seq]
 
     # -- search index ---------------------------------------------------------
     def _index_articles(self, cur, new: list[tuple[int, Article]]) -> None:

@@ -23,6 +23,12 @@ from rasid.store.codec import (article_from_row, date_from_row, date_row, deriva
 from rasid.text.tokens import match_keys, match_text
 
 
+_INSERT_ARTICLE = ("INSERT OR IGNORE INTO articles (id, source_id, source, line, format, encoding, url,"
+                   " outlet, headline, text, published, published_at, published_inferred, lang,"
+                   " story_id, thread_id, original, layout, extra, stage_versions, ingested_at)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+_INSERT_REJECTION = ("INSERT OR IGNORE INTO rejected (id, source, line, code, reason, size, sha256,"
+                     " sample, rejected_at) VALUES (?,?,?,?,?,?,?,?,?)")
 _INSERT_MENTION = ('INSERT INTO mentions (article_id, idx, start, "end", text, type, key, score,'
                    ' role, same_as, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
 _INSERT_QUOTE = ('INSERT INTO quotes (article_id, idx, start, "end", speaker_text, speaker_start,'
@@ -123,14 +129,15 @@ class SQLiteStore(BrowseQueries):
 
     @staticmethod
     def _put_stories(cur, stories: Iterable[Story]) -> None:
-        for s in stories:
-            cur.execute(
-                "INSERT OR REPLACE INTO stories (id, thread_id, title, first_seen, last_seen,"
-                " independent_origins, data) VALUES (?,?,?,?,?,?,?)",
-                (s.id, s.thread_id, s.title, s.first_seen, s.last_seen, s.independent_origins,
-                 story_data(s)))
-            cur.executemany("UPDATE articles SET story_id = ?, thread_id = ? WHERE id = ?",
-                            [(s.id, s.thread_id, aid) for aid in s.article_ids])
+        stories = list(stories)
+        cur.executemany(
+            "INSERT OR REPLACE INTO stories (id, thread_id, title, first_seen, last_seen,"
+            " independent_origins, data) VALUES (?,?,?,?,?,?,?)",
+            [(s.id, s.thread_id, s.title, s.first_seen, s.last_seen, s.independent_origins,
+              story_data(s)) for s in stories])
+        cur.executemany("UPDATE articles SET story_id = ?, thread_id = ? WHERE id = ?",
+                        [(s.id, s.thread_id, aid) for s in stories for aid in s.article_ids])
+
     def _rows_in(self, sql: str, ids: Iterable[str], before: Sequence = ()) -> Iterator[sqlite3.Row]:
         """Rows of `sql` (whose `{ids}` becomes a placeholder list) over `ids`, in chunks that
         stay under SQLite's limit on bound parameters."""
@@ -150,34 +157,30 @@ class SQLiteStore(BrowseQueries):
                     stories: Iterable[Story] = (), files_done: Iterable[FileDone] = ()) -> int:
         """Write everything in one transaction; returns the number of new articles."""
         now = _now()
-        new: list[tuple[int, Article]] = []
         with self._transaction() as cur:
-            for a in articles:
-                cur.execute(
-                    "INSERT OR IGNORE INTO articles (id, source_id, source, line, format, encoding, url,"
-                    " outlet, headline, text, published, published_at, published_inferred, lang,"
-                    " story_id, thread_id, original, layout, extra, stage_versions, ingested_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (a.id, a.source_id, a.source, a.line, a.format, a.encoding, a.url, a.outlet,
-                     a.headline, a.text, a.published, a.published_at, int(a.published_inferred),
-                     a.lang, a.story_id, a.thread_id, pack_text(a.original), layout_json(a),
-                     json.dumps(a.extra, ensure_ascii=False, default=str), json.dumps(a.stages), now))
-                if cur.rowcount:
-                    new.append((cur.lastrowid, a))
-                    cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
-                    self._put_extracted(cur, a)
+            new = self._insert_articles(cur, articles, now)
+            added = [a for _, a in new]
+            cur.executemany(_INSERT_DATE, [date_row(a.id, d) for a in added for d in a.dates])
+            self._put_extracted(cur, added)
             self._index_articles(cur, new)
-            for r in rejections:
-                cur.execute(
-                    "INSERT OR IGNORE INTO rejected (id, source, line, code, reason, size, sha256,"
-                    " sample, rejected_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (rejection_id(r.source, r.line, r.sha256, r.code), r.source, r.line, r.code,
-                     r.reason, r.size, r.sha256, r.sample, now))
+            cur.executemany(_INSERT_REJECTION, [self._rejection_row(r, now) for r in rejections])
             self._put_stories(cur, stories)
             for f in files_done:
                 cur.execute("INSERT OR REPLACE INTO files (sha256, source, size, items, completed_at)"
                             " VALUES (?,?,?,?,?)", (f.sha256, f.source, f.size, f.items, now))
         return len(new)
+
+    @staticmethod
+    def _article_row(a: Article, now: str) -> tuple:
+        return (a.id, a.source_id, a.source, a.line, a.format, a.encoding, a.url, a.outlet,
+                a.headline, a.text, a.published, a.published_at, int(a.published_inferred),
+                a.lang, a.story_id, a.thread_id, pack_text(a.original), layout_json(a),
+                json.dumps(a.extra, ensure_ascii=False, default=str), json.dumps(a.stages), now)
+
+    @staticmethod
+    def _rejection_row(r: Rejection, now: str) -> tuple:
+        return (rejection_id(r.source, r.line, r.sha256, r.code), r.source, r.line, r.code,
+                r.reason, r.size, r.sha256, r.sample, now)
 
     @staticmethod
     def _index_articles(cur, new: list[tuple[int, Article]]) -> None:
@@ -189,32 +192,61 @@ class SQLiteStore(BrowseQueries):
         """A number that moves when another connection commits (caches compare it)."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
+    def _insert_articles(self, cur, articles: Iterable[Article], now: str) -> list[tuple[int, Article]]:
+        """Insert the articles not stored yet; (rowid, article) of each one inserted."""
+        new = []
+        for a in articles:
+            cur.execute(_INSERT_ARTICLE, self._article_row(a, now))
+            if cur.rowcount:
+                new.append((cur.lastrowid, a))
+        return new
+
     @staticmethod
-    def _put_extracted(cur, a: Article) -> None:
-        cur.executemany(_INSERT_MENTION, [mention_row(a.id, i, m) for i, m in enumerate(a.mentions)])
-        cur.executemany(_INSERT_QUOTE, [quote_row(a.id, i, q) for i, q in enumerate(a.quotes)])
-        cur.executemany(_INSERT_FIGURE, [figure_row(a.id, i, f) for i, f in enumerate(a.figures)])
+    def _put_extracted(cur, articles: Iterable[Article]) -> None:
+        articles = list(articles)
+        cur.executemany(_INSERT_MENTION, [mention_row(a.id, i, m) for a in articles
+                                          for i, m in enumerate(a.mentions)])
+        cur.executemany(_INSERT_QUOTE, [quote_row(a.id, i, q) for a in articles
+                                        for i, q in enumerate(a.quotes)])
+        cur.executemany(_INSERT_FIGURE, [figure_row(a.id, i, f) for a in articles
+                                         for i, f in enumerate(a.figures)])
 
     # -- reading ----------------------------------------------------------
-    def _dates(self, article_id: str) -> tuple:
-        rows = self.db.execute('SELECT * FROM dates WHERE article_id = ? ORDER BY start', (article_id,))
-        return tuple(date_from_row(r) for r in rows)
+    # Articles are read in bulk: five queries for a chunk of articles rather than five per
+    # article, which matters on a server store where each query is a round trip.
+    _CHILDREN = (("dates", 'start, "end"'), ("mentions", "idx"), ("quotes", "idx"), ("figures", "idx"))
 
-    def _mentions(self, article_id: str) -> tuple:
-        rows = self.db.execute('SELECT * FROM mentions WHERE article_id = ? ORDER BY idx', (article_id,))
-        return tuple(mention_from_row(r) for r in rows)
-
-    def _article(self, row) -> Article:
-        aid, text = row["id"], row["text"]
-        quotes = tuple(quote_from_row(r, text) for r in self.db.execute(
-            "SELECT * FROM quotes WHERE article_id = ? ORDER BY idx", (aid,)))
-        figures = tuple(figure_from_row(r, text) for r in self.db.execute(
-            "SELECT * FROM figures WHERE article_id = ? ORDER BY idx", (aid,)))
-        return article_from_row(row, self._dates(aid), self._mentions(aid), quotes, figures)
+    def _articles_from_rows(self, rows: Sequence) -> list[Article]:
+        ids = [r["id"] for r in rows]
+        found: dict[str, dict[str, list]] = {t: {} for t, _ in self._CHILDREN}
+        for table, order in self._CHILDREN:
+            for r in self._rows_in(f"SELECT * FROM {table} WHERE article_id IN ({{ids}})"
+                                   f" ORDER BY article_id, {order}", ids):
+                found[table].setdefault(r["article_id"], []).append(r)
+        out = []
+        for row in rows:
+            aid, text = row["id"], row["text"]
+            out.append(article_from_row(
+                row, tuple(date_from_row(r) for r in found["dates"].get(aid, ())),
+                tuple(mention_from_row(r) for r in found["mentions"].get(aid, ())),
+                tuple(quote_from_row(r, text) for r in found["quotes"].get(aid, ())),
+                tuple(figure_from_row(r, text) for r in found["figures"].get(aid, ()))))
+        return out
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return self._article(row) if row else None
+        return self._articles_from_rows([row])[0] if row else None
+
+    def articles(self, article_ids: Iterable[str]) -> list[Article]:
+        """The stored ones of `article_ids`, in that order (unknown ids are left out)."""
+        ids = list(article_ids)
+        out: list[Article] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = {r["id"]: r for r in self._rows_in("SELECT * FROM articles WHERE id IN ({ids})", chunk)}
+            got = {a.id: a for a in self._articles_from_rows(list(rows.values()))}
+            out.extend(got[a] for a in chunk if a in got)
+        return out
 
     def find_article(self, key: str) -> Article | None:
         """An article by id, by a unique id prefix, or by its source id."""
@@ -229,8 +261,9 @@ class SQLiteStore(BrowseQueries):
         return got
 
     def iter_articles(self) -> Iterator[Article]:
-        for row in self.db.execute("SELECT * FROM articles ORDER BY seq").fetchall():
-            yield self._article(row)
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
+        for i in range(0, len(ids), 500):
+            yield from self.articles(ids[i:i + 500])
 
     def articles_behind(self, stage: str, version: str) -> list[str]:
         """Ids of articles a stage has not processed at this version (e.g. after an upgrade)."""
@@ -241,7 +274,7 @@ class SQLiteStore(BrowseQueries):
     def articles_without_published(self, ids: Iterable[str]) -> list[Article]:
         """Those of `ids` whose publication date is unknown (candidates for inference)."""
         rows = self._rows_in("SELECT id FROM articles WHERE published IS NULL AND id IN ({ids})", ids)
-        return [self.article(r[0]) for r in list(rows)]
+        return self.articles([r[0] for r in list(rows)])
 
     def related_article_ids(self, article: Article, limit: int = 5, keys: int = 6) -> list[str]:
         """Articles sharing the rarest words of `article`'s lead (its likely story-mates).
@@ -328,16 +361,16 @@ class SQLiteStore(BrowseQueries):
 
     def update_articles(self, articles: Iterable[Article], stories: Iterable[Story] = ()) -> None:
         """Rewrite what later corpus stages learned: publication date and dates; stories."""
+        articles = list({a.id: a for a in articles}.values())   # the last word on each
+        ids = [(a.id,) for a in articles]
         with self._transaction() as cur:
-            for a in articles:
-                cur.execute("UPDATE articles SET published = ?, published_inferred = ?, stage_versions = ?"
-                            " WHERE id = ?", (a.published, int(a.published_inferred),
-                                              json.dumps(a.stages), a.id))
-                cur.execute("DELETE FROM dates WHERE article_id = ?", (a.id,))
-                cur.executemany(_INSERT_DATE, [date_row(a.id, d) for d in a.dates])
-                for table in ("mentions", "quotes", "figures"):
-                    cur.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
-                self._put_extracted(cur, a)
+            cur.executemany("UPDATE articles SET published = ?, published_inferred = ?, stage_versions = ?"
+                            " WHERE id = ?", [(a.published, int(a.published_inferred),
+                                               json.dumps(a.stages), a.id) for a in articles])
+            for table in ("dates", "mentions", "quotes", "figures"):
+                cur.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
+            cur.executemany(_INSERT_DATE, [date_row(a.id, d) for a in articles for d in a.dates])
+            self._put_extracted(cur, articles)
             self._put_stories(cur, stories)
 
     # -- entities -----------------------------------------------------------

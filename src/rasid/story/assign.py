@@ -143,7 +143,7 @@ class StoryStage:
         return self._recluster(store, [a.id for a in store.iter_articles()])
 
     def _recluster(self, store, ids: Sequence[str]) -> StoryReport:
-        articles = [a for a in (store.article(i) for i in ids) if a is not None]
+        articles = store.articles(ids)
         df, n = store.document_frequencies()
         derivations = store.derivations([a.id for a in articles])
         self.clusterer.fit(self._features(store, articles), df=df, n=n,
