@@ -142,12 +142,17 @@ def main() -> int:
             links = ", ".join(f"{v:,} {k}" for k, v in sorted(r.get("links", {}).items()))
             print(f"{n:>7,} articles: derivation stage {r['derive']:7.1f} s ({n / r['derive']:,.0f} articles/s),"
                   f" {r.get('candidates', 0):,} candidate pairs, {r.get('aligned', 0):,} articles aligned,"
-                  f" links: {links}; whole ingest {r['seconds']:.0f} s; peak RSS {r['peak_rss_mb']:.0f} MB",
-                  flush=True)
+                  f" links: {links}; whole ingest {r['seconds']:.0f} s ({n / r['seconds']:,.1f} articles/s);"
+                  f" peak RSS {r['peak_rss_mb']:.0f} MB (main process)", flush=True)
+            print("         by stage: " + ", ".join(f"{k} {v:.0f} s" for k, v in sorted(r["stages"].items())
+                                                   if v >= 0.5), flush=True)
             os.remove(path)
     if len(rows) >= 2:
         print(f"growth exponent (derivation stage): {slope([(n, r['derive']) for n, r in rows]):.2f} (1.0 = linear)")
         print(f"growth exponent (whole ingest): {slope([(n, r['seconds']) for n, r in rows]):.2f}")
+        stages = sorted({k for _, r in rows for k, v in r["stages"].items() if v >= 1.0})
+        print("growth exponent by stage: " + ", ".join(
+            f"{k} {slope([(n, max(r['stages'].get(k, 0.0), 1e-3)) for n, r in rows]):.2f}" for k in stages))
     return 0
 
 
