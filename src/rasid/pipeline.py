@@ -152,7 +152,7 @@ class Pipeline:
             articles = self.store.articles(ids[i:i + self.settings.batch_size])
             redone = [self._extract(_redate(self.dates, a, a.published, a.published_inferred,
                                             self.versions))
-                      for a in articles if a is not None]
+                      for a in articles]
             self.store.update_articles(redone, self.stories.assign(redone))
         return len(ids)
 

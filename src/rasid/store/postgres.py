@@ -27,13 +27,10 @@ from rasid.errors import StoreError
 from rasid.model import Article
 from rasid.store.base import SearchHit
 from rasid.store.pgconn import PgConnection, redacted
-from rasid.store.sqlite import LEAD_CHARS, RARE_DOCS, SQLiteStore, _snippet, index_text
+from rasid.store.sqlite import (ARTICLE_COLUMNS, LEAD_CHARS, RARE_DOCS, SQLiteStore, _snippet,
+                                index_text)
 from rasid.text.tokens import match_keys
 
-_ARTICLE_COLUMNS = ("id", "source_id", "source", "line", "format", "encoding", "url", "outlet",
-                    "headline", "text", "published", "published_at", "published_inferred", "lang",
-                    "story_id", "thread_id", "original", "layout", "extra", "stage_versions",
-                    "ingested_at")   # the order of SQLiteStore._article_row
 BM25_K1, BM25_B = 1.2, 0.75   # FTS5's constants
 MAX_LEXEME_BYTES = 2046       # PostgreSQL's limit for one word in a tsvector
 MAX_POSITIONS = 256           # and for the positions (here: the count) of one word
@@ -141,7 +138,7 @@ class PostgresStore(SQLiteStore):
             return []
         rows = [self._article_row(a, now) for a in batch.values()]
         kinds = self.db.columns("articles")
-        names = list(_ARTICLE_COLUMNS)
+        names = list(ARTICLE_COLUMNS)
         casts = ", ".join(f"?::{kinds[c]}[]" for c in names)
         inserted = cur.execute(
             f"INSERT INTO articles ({', '.join(names)}) SELECT * FROM unnest({casts})"

@@ -23,10 +23,12 @@ from rasid.store.codec import (article_from_row, date_from_row, date_row, deriva
 from rasid.text.tokens import match_keys, match_text
 
 
-_INSERT_ARTICLE = ("INSERT OR IGNORE INTO articles (id, source_id, source, line, format, encoding, url,"
-                   " outlet, headline, text, published, published_at, published_inferred, lang,"
-                   " story_id, thread_id, original, layout, extra, stage_versions, ingested_at)"
-                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+ARTICLE_COLUMNS = ("id", "source_id", "source", "line", "format", "encoding", "url", "outlet",
+                   "headline", "text", "published", "published_at", "published_inferred", "lang",
+                   "story_id", "thread_id", "original", "layout", "extra", "stage_versions",
+                   "ingested_at")   # the order of SQLiteStore._article_row
+_INSERT_ARTICLE = (f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_COLUMNS)})"
+                   f" VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})")
 _INSERT_REJECTION = ("INSERT OR IGNORE INTO rejected (id, source, line, code, reason, size, sha256,"
                      " sample, rejected_at) VALUES (?,?,?,?,?,?,?,?,?)")
 _INSERT_MENTION = ('INSERT INTO mentions (article_id, idx, start, "end", text, type, key, score,'
