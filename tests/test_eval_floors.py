@@ -56,7 +56,7 @@ def test_story_clustering_stays_above_its_floors(stories_eval):
 @pytest.fixture(scope="module")
 def derivation_results():
     module = _module(EVAL / "derivation" / "evaluate.py")
-    return module.collect(["demo", "constructed", "saudinewsnet", "semeval"], "all", False, False)
+    return module.collect(["demo", "constructed", "saudinewsnet", "semeval", "credited", "seeds"], "all", False, False)
 
 
 @pytest.mark.parametrize("key", sorted(k for k in FLOORS if k.startswith("derivation.")))

@@ -131,6 +131,32 @@ def constructed_set():
     return [str(resource_path("demo/corpus")), records], gold
 
 
+def credited_set():
+    """credited.jsonl: articles that name other outlets as their source (CREDITED.md). Each
+    group's derived items derive from its original; two derived items are siblings; every
+    other pair in a group is `none`."""
+    path = HERE / "credited.jsonl"
+    if not path.exists():
+        return None
+    items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    records = [{"id": it["id"], "outlet": it["outlet"], "published": it.get("published"),
+                "title": it.get("title"), "text": it["text"], "lang": it.get("lang")} for it in items]
+    gold = []
+    for x, y in itertools.combinations(items, 2):
+        if x["group"] != y["group"]:
+            continue
+        derived = {k["id"]: k for k in (x, y) if k.get("derived_from")}
+        if len(derived) == 2:
+            label, source = "sibling", None
+        elif derived and next(iter(derived.values()))["derived_from"] in (x["id"], y["id"]):
+            item = next(iter(derived.values()))
+            label, source = item["kind"], item["derived_from"]
+        else:
+            label, source = "none", None
+        gold.append(Gold("credited", x["group"], x["id"], y["id"], label, source))
+    return [records], gold
+
+
 def _stories_eval():
     """eval/stories/evaluate.py, whose labelled_records reads SaudiNewsNet articles by url."""
     import importlib.util
@@ -184,7 +210,7 @@ def semeval_set():
 
 
 SETS = {"demo": demo_set, "constructed": constructed_set, "saudinewsnet": saudinewsnet_set,
-        "seeds": seeds_set, "semeval": semeval_set}
+        "seeds": seeds_set, "semeval": semeval_set, "credited": credited_set}
 
 
 def article_key(set_name: str, a) -> str:

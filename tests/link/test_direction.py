@@ -5,8 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from rasid.link.direction import (DECISIVE, W_MT, W_PUBLISHED, cites, direction, mt_traces,
-                                  outlet_key)
+from rasid.link.direction import DECISIVE, W_MT, W_PUBLISHED, direction, mt_traces
+from rasid.link.outlets import cites, outlet_key
 from rasid.model import Span
 
 BODY = ("أعلنت وزارة الصحة أن حملة التطعيم ضد الحصبة ستشمل هذا العام جميع المدارس الابتدائية "

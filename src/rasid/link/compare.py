@@ -56,6 +56,7 @@ class PairEvidence:
     partnered_b: float = 0.0  # within one language, sharing words (see PARTNER_*)
     sentences_a: float = 0.0  # share of a's sentences holding an aligned clause ("a large share
     sentences_b: float = 0.0  # of one article's sentences align, in order, to the other's")
+    credited: str | None = None  # the outlet whose report both carry, by their own word (link/credit.py)
 
     @property
     def containment(self) -> float:

@@ -17,6 +17,7 @@ import numpy as np
 
 from rasid.link.compare import (UNIFORM, PairEvidence, Profile, Rarity, UnitCache, compare,
                                 copied_sentences, lexical, profile)
+from rasid.link.credit import names_an_outlet, outlet_keys, shared_source
 from rasid.link.decide import Verdict, decide, packaged_model, screen
 from rasid.link.direction import Direction, direction
 from rasid.link.fingerprint import BANDS, fingerprint
@@ -29,6 +30,7 @@ ANN_NEIGHBOURS = 16       # headline neighbours per article: a story's dozen rep
 ANN_MIN_SIMILARITY = 0.5
 ANN_DAYS = 14             # rewrites and translations follow their source within days; far apart
                           # in time, only copies (found by LSH and samples) are looked for
+RELAY_NEIGHBOURS = 10     # related articles searched for the source of a relay (see relay_candidates)
 MAX_BUCKET = 50           # an LSH bucket or sample shared by more articles is boilerplate
 CONTAINED_SHARE = 0.3   # of the smaller text's sampled shingles found in the other
 CONTAINED_MIN = 3
@@ -103,6 +105,7 @@ class DerivationStage:
         self.units = UnitCache(self.embedder) if self.embedder is not None else None
         self._profiles: dict[str, Profile] = {}
         self.rarity = UNIFORM
+        self._outlets: frozenset[str] | None = None   # name keys of the store's outlets, per update
 
     def use_frequencies(self, store) -> "DerivationStage":
         """Weigh words by how rare they are in this archive (see compare.Rarity)."""
@@ -149,7 +152,30 @@ class DerivationStage:
             near = near_in_time(store, ann, keys, articles, 2 * self.neighbours, self.min_similarity, ANN_DAYS)
             for aid, others in near.items():
                 pairs.update((aid, o) for o in others[:self.neighbours])
+        pairs |= self.relay_candidates(store, articles, index)
         return {(min(a, b), max(a, b)) for a, b in pairs}
+
+    def relay_candidates(self, store, articles: Sequence[Article], index=None) -> set[tuple[str, str]]:
+        """Pairs that trace to one outlet's report (link/credit.py) among the articles sharing
+        the rarest lead words with one that names an outlet, and its nearest headlines however
+        far: a relay's new headline and reworded lead can leave its source outside the
+        headline neighbours. Both come from indexes, never a scan."""
+        if self._outlets is None:
+            self._outlets = outlet_keys(o.name for o in store.outlets())
+        naming = [a for a in articles if names_an_outlet(a, self._outlets)]
+        related = {a.id: store.related_article_ids(a, limit=RELAY_NEIGHBOURS) for a in naming}
+        near: dict[str, list[str]] = {}
+        if index is not None:
+            ann, keys = index
+            near = near_in_time(store, ann, keys, naming, RELAY_NEIGHBOURS, -1.0, ANN_DAYS)
+        others = {o.id: o for o in _load(store, {x for ids in (*related.values(), *near.values()) for x in ids})}
+        pairs = {(a.id, o) for a in naming for o in (*related[a.id], *near.get(a.id, ()))
+                 if o in others and shared_source(a, others[o])}
+        # A relay in another language shares no words, and no outlet name we can read across
+        # scripts: its nearest headlines in the other language are checked whatever their
+        # similarity, and the translation model decides.
+        pairs |= {(a.id, o) for a in naming for o in near.get(a.id, ()) if o in others and others[o].lang != a.lang}
+        return pairs
 
     # -- checking -----------------------------------------------------------
     def profile(self, article: Article) -> Profile:
@@ -166,7 +192,7 @@ class DerivationStage:
     def screen(self, a: Article, b: Article, bound: bool = True) -> tuple[PairEvidence, Verdict | None]:
         """The cheap half of a check: what the words alone decide (None: needs alignment)."""
         pa, pb = self.profile(a), self.profile(b)
-        e = lexical(pa, pb, self.rarity)
+        e = replace(lexical(pa, pb, self.rarity), credited=shared_source(a, b))
         verdict = screen(e, pa, pb, self.model, bound)
         if verdict is None and self.units is None:
             verdict = Verdict(None, 0.0, f"not a copy ({e.containment:.0%} of shingles shared); rewrites"
@@ -183,7 +209,8 @@ class DerivationStage:
         if verdict is None:
             pa, pb = self.profile(a), self.profile(b)
             units = (self.units(pa), self.units(pb))
-            e = compare(pa, pb, *units, threshold=self.model.align_threshold, rarity=self.rarity)
+            e = replace(compare(pa, pb, *units, threshold=self.model.align_threshold, rarity=self.rarity),
+                        credited=e.credited)
             verdict = decide(e, pa, pb, self.model)
         d = None
         if verdict.kind:
@@ -209,6 +236,7 @@ class DerivationStage:
                 cached_vectors(store, chunk, self.embedder)
         index = self.index(store)
         self.use_frequencies(store)
+        self._outlets = None
         store.delete_derivations(new_ids)
         new, done = set(new_ids), set()
         for start in range(0, len(new_ids), CHUNK):

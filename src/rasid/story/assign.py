@@ -147,7 +147,9 @@ class StoryStage:
         df, n = store.document_frequencies()
         derivations = store.derivations([a.id for a in articles])
         self.clusterer.fit(self._features(store, articles), df=df, n=n,
-                           derived=[(d.source_id, d.derived_id) for d in derivations])
+                           derived=[(d.source_id, d.derived_id) for d in derivations],
+                           inherit=[(d.source_id, d.derived_id) for d in derivations
+                                    if d.directed and d.kind in ("rewrite", "translation")])
         stories = build_stories(articles, self.clusterer, derivations)
         store.replace_stories(store.story_ids_of(ids), stories)
         store.mark_stage([a.id for a in articles], self.name, self.version)

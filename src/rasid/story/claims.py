@@ -4,7 +4,8 @@ they disagree.
 - **Claims**: quotes in a story grouped when one speaker (the same entity, or the same
   speaker words when no name resolved) says the same thing (content words overlapping by
   `SAME_CLAIM` or more), or when a copy, rewrite or translation repeats a quote on a clause
-  aligned with it (a translated statement shares no words with its original). Each claim counts its *independent origins*: articles joined by a
+  aligned with it (a translated statement shares no words with its original); a quote that
+  joins two claims these ways makes them one. Each claim counts its *independent origins*: articles joined by a
   derivation chain, or from one outlet, count once (`rasid.link.origins`), so a statement
   copied by ten sites is one voice.
 - **Discrepancies**: the same kind of quantity stated with different values (figures with
@@ -87,24 +88,38 @@ def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) 
     partners = _aligned_quotes(articles, derivations)
     claim_of: dict[tuple[str, int], Claim] = {}
     lang_of: dict[int, str] = {}
-    found: list[tuple[Claim, frozenset[str]]] = []
-    for a in sorted(articles, key=lambda a: (a.published or "", a.id)):
+    found: list[tuple[Claim, list[frozenset[str]]]] = []   # each claim with its first wordings
+    # oldest first, undated last: a claim's wording comes from the earliest report that has it
+    for a in sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id)):
         for i, q in enumerate(a.quotes):
             words = _words(q.text)
             speaker = _speaker(a, q)
-            best = next((claim_of[p] for p in sorted(partners.get((a.id, i), ()))
-                         if p in claim_of and claim_of[p].denial == q.denial), None)
             # Anonymous sources are only the same source when the words say so clearly.
             need = SAME_CLAIM + (0.15 if speaker == "anonymous" else 0.0)
-            if best is None:
-                best = next((claim for claim, cw in found if claim.speaker == speaker and
-                             claim.denial == q.denial and _jaccard(words, cw) >= need), None)
-            if best is None:
+            linked = {id(claim_of[p]) for p in partners.get((a.id, i), ())
+                      if p in claim_of and claim_of[p].denial == q.denial}
+            matches = [(claim, ws) for claim, ws in found if id(claim) in linked or (
+                claim.speaker == speaker and claim.denial == q.denial
+                and any(_jaccard(words, w) >= need for w in ws))]
+            if not matches:
                 best = Claim(speaker, q.speaker_text, q.text, denial=q.denial)
-                found.append((best, words))
+                found.append((best, [words]))
                 lang_of[id(best)] = a.lang
-            elif len(q.text) > len(best.text) and a.lang == lang_of[id(best)]:
-                best.text = q.text   # the fullest wording, in the language the claim was first made in
+            else:
+                # A statement that repeats two claims (one through a translation's aligned clause,
+                # one in the same words) makes them one: the earliest takes the others in.
+                best, wordings = matches[0]
+                for other, ws in matches[1:]:
+                    wordings.extend(ws)
+                    best.quotes.extend(other.quotes)
+                    for key in other.quotes:
+                        claim_of[key] = best
+                    if len(other.text) > len(best.text) and lang_of[id(other)] == lang_of[id(best)]:
+                        best.text = other.text
+                merged = {id(other) for other, _ in matches[1:]}
+                found = [(c, ws) for c, ws in found if id(c) not in merged]
+                if len(q.text) > len(best.text) and a.lang == lang_of[id(best)]:
+                    best.text = q.text   # the fullest wording, in the language the claim was first made in
             best.quotes.append((a.id, i))
             claim_of[(a.id, i)] = best
     out = []

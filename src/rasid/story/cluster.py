@@ -328,6 +328,30 @@ def _vector_pairs(feats: Sequence[Features], p: ClusterParams) -> set[tuple[int,
     return pairs
 
 
+def inherit_from_sources(edges: dict[tuple[int, int], float],
+                         heirs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
+    """A rewrite or translation reports what its source reports, but its words (garbled names,
+    a machine translation, a new lead) can hide it; average linkage would then let the weak
+    derivative pull its source away from the story the source belongs to. For each (source,
+    derivative) in `heirs`, the derivative's similarity to every other article is raised to
+    its source's. One way only, and read from the edges given (no chains): the source's own
+    evidence never changes, and the result does not depend on the order of `heirs`."""
+    heirs = list(heirs)
+    if not heirs:
+        return edges
+    of_source: dict[int, list[int]] = defaultdict(list)
+    for s, d in heirs:
+        of_source[s].append(d)
+    out = dict(edges)
+    for (i, j), sim in edges.items():
+        for s, x in ((i, j), (j, i)):
+            for d in of_source.get(s, ()):
+                if d != x:
+                    key = (min(d, x), max(d, x))
+                    out[key] = max(out.get(key, 0.0), sim)
+    return out
+
+
 def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float,
                     keys: Sequence[str]) -> list[list[int]]:
     """Greedy average-linkage agglomeration on a sparse similarity graph.
@@ -410,9 +434,12 @@ class StoryClusterer:
         self.model = packaged_model() if model == "packaged" else model
 
     def fit(self, feats: Sequence[Features], df: dict[str, int] | None = None, n: int = 0,
-            derived: Iterable[tuple[str, str]] = ()) -> "StoryClusterer":
+            derived: Iterable[tuple[str, str]] = (),
+            inherit: Iterable[tuple[str, str]] = ()) -> "StoryClusterer":
         """`derived`: article-id pairs the derivation stage linked (one text copied, rewritten
-        or translated): they are the same event unless their eras conflict."""
+        or translated): they are the same event unless their eras conflict. `inherit`: (source,
+        derivative) pairs of rewrites and translations whose direction is known: the derivative
+        takes its source's evidence (see inherit_from_sources)."""
         p = self.params
         feats = sorted(feats, key=lambda f: f.article_id)  # input order never matters
         index = _Index(feats, df, n)
@@ -431,6 +458,10 @@ class StoryClusterer:
                 if s > 0:
                     out[(i, j)] = s
         keys = [f.article_id for f in feats]
+        heirs = [(position[s], position[d]) for s, d in inherit if s in position and d in position]
+        heirs = [(s, d) for s, d in heirs if (min(s, d), max(s, d)) in linked
+                 and not self.evidence_[(min(s, d), max(s, d))].era_conflict]
+        edges = inherit_from_sources(edges, heirs)
         if self.model is None:
             clusters = average_linkage(len(feats), rule_edges, p.story_threshold, keys)
             self.threads_ = self._threads(feats, clusters)

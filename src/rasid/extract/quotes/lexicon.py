@@ -49,6 +49,8 @@ def outlets() -> frozenset[str]:
     out = set()
     for line in read_lines("outlet_aliases.tsv"):
         for name in line.replace("=", "\t").split("\t"):
+            if name.startswith("~"):   # short names count only in credits (link/credit.py)
+                continue
             name = " ".join(fold(w) for w in name.split())
             if len(name) > 2:
                 out.add(name)
