@@ -96,3 +96,27 @@ def test_a_translated_statement_joins_its_original_through_the_aligned_clause():
     assert found[0].independent_origins == 1 and found[0].text == ar_text
     # without the link they are two statements by two (differently written) speakers
     assert len(claims([a, b])) == 2
+
+
+def test_a_quote_that_joins_two_claims_makes_them_one():
+    """A garbled relay (b, first in time here, so its wording opens a claim), an independent
+    report (c) in words of its own that the relay does not share, and the original (a) that
+    repeats c's words and is b's source: the three are one statement, with two origins."""
+    relay = "أولوية العراق ليست دعم الديكتاتور السابق بل الاستعداد لأي تحولات"
+    own = "العراق لم يكن حريصا على دعم نظام بشار الأسد بقدر ما كان مهتما بمعرفة البدائل"
+    independent = "العراق لم يكن مهتما كثيرا بدعم نظام بشار الأسد بقدر ما كان مهتما بمعرفة البدائل"
+    b = _article("b", None, "2025-01-01", [_quote(relay, "الشاتري", 0)], mentions=[SHATRI])
+    c = _article("c", "الشرق", "2025-01-01", [_quote(independent, "الشاطري", 0)], mentions=[SHATRI])
+    a = _article("a", None, "2025-01-02", [_quote(own, "الشطري", 0)], mentions=[SHATRI])
+    link = Derivation("a", "b", "rewrite", 0.75, aligned=((Span(0, len(relay)), Span(0, len(own)), 0.6),))
+    found = claims([a, b, c], [link])
+    assert len(found) == 1 and found[0].article_ids == ["a", "b", "c"]
+    assert found[0].independent_origins == 2
+    assert len(claims([a, b, c])) == 2     # without the link the relay's words stand alone
+
+
+def test_a_claim_takes_its_wording_from_the_earliest_dated_report():
+    undated = _article("u", "x", None, [_quote(STATEMENT + " في المرحلة المقبلة", "الشطري", 0)], mentions=[SHATRI])
+    dated = _article("d", "y", "2025-01-03", [_quote(STATEMENT, "الشطري", 0)], mentions=[SHATRI])
+    (claim,) = claims([undated, dated])
+    assert claim.quotes[0][0] == "d" and claim.article_ids == ["d", "u"]

@@ -330,3 +330,24 @@ def test_a_pair_in_two_languages_is_scored_by_the_fit_across_languages():
     assert shipped is not None and shipped.undated is not None
     # the same embedding and day evidence, the rule alone would keep the reports apart
     assert story_similarity(cross, P) < P.story_threshold
+
+
+def test_a_derivative_takes_its_sources_evidence_one_way_and_without_chains():
+    from rasid.story.cluster import inherit_from_sources
+
+    edges = {(0, 2): 0.6, (1, 2): 0.1, (0, 1): 1.0, (1, 3): 1.0}
+    out = inherit_from_sources(edges, [(0, 1)])           # 1 derives from 0
+    assert out == {**edges, (1, 2): 0.6}                  # 1 raised to 0's 0.6; 0 never takes 1's (1, 3)
+    assert inherit_from_sources(edges, [(1, 0)]) == {**edges, (0, 3): 1.0}   # max: 0's 0.6 stays
+    # no chains: 3 takes what its source 1 had, not what 1 took from 0
+    assert inherit_from_sources(edges, [(0, 1), (1, 3)]) == {**edges, (1, 2): 0.6, (2, 3): 0.1, (0, 3): 1.0}
+    assert inherit_from_sources(edges, []) is edges
+
+
+def test_a_weak_derivative_no_longer_pulls_its_source_out_of_its_story():
+    from rasid.story.cluster import average_linkage, inherit_from_sources
+
+    keys = ["000", "001", "003"]
+    edges = {(0, 1): 1.0, (0, 2): 0.6, (1, 2): 0.05}      # 001 relays 000; 003 reports what 000 does
+    assert average_linkage(3, edges, 0.35, keys) == [[0, 1], [2]]
+    assert average_linkage(3, inherit_from_sources(edges, [(0, 1)]), 0.35, keys) == [[0, 1, 2]]

@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -110,8 +111,15 @@ def content_words(text: str) -> set[str]:
     return {k for k in match_keys(text) if len(k) >= 3 and not k.isdigit()}
 
 
+@lru_cache(maxsize=8192)
+def text_keys(article_id: str, text: str) -> list[str]:
+    """The match keys of an article's text, once per article: its profile, and the outlet
+    credits it gives (link/credit.py), read them. Do not change the list returned."""
+    return match_keys(text)
+
+
 def profile(article: Article) -> Profile:
-    keys = match_keys(article.text)   # once: shingles and content words both come from them
+    keys = text_keys(article.id, article.text)   # once: shingles and content words both come from them
     return Profile(article, frozenset(shingles_of_keys(keys)),
                    frozenset(k for k in keys if len(k) >= 3 and not k.isdigit()),
                    frozenset(numbers(article.text)),

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from rasid.extract.quotes.lexicon import channel_words, fold
-from rasid.link.outlets import OUTLET_PREFIXES, cites, outlet_names, text_keys
+from rasid.link.outlets import OUTLET_PREFIXES, article_keys, cites, credits_any, outlet_names
 from rasid.model import Article
 from rasid.resources import read_lines
 from rasid.text.tokens import match_text
@@ -65,31 +65,46 @@ def _is_outlet(channel: str, text: str) -> bool:
     noun («صحيفة الفجر»), or is written in quotation marks in the text («لـ"الفجر"»); not a
     statement form («بيان», «مؤتمر صحافي») or a platform, nor a stray word taken for one."""
     words = channel.split()
-    if not words or fold(words[0]) in channel_words() | {fold(w) for w in _NOT_OUTLETS}:
+    if not words or fold(words[0]) in _not_outlets():
         return False
     if match_text(channel) in _listed_names() or match_text(words[0]) in _heads():
         return True
     return any(f"{o}{channel}{c}" in text for o, c in ('""', "«»", "“”"))
 
 
-def _told_to(article: Article, names: frozenset[str]) -> set[str]:
-    """Which of `names` (match keys) the text says a statement was given to: «… إلى X», "… to X"
-    with a speech word shortly before."""
-    words = text_keys(article.id, _text(article))
-    found = set()
-    longest = max((len(k.split()) for k in names), default=0)
+@lru_cache(maxsize=1)
+def _not_outlets() -> frozenset[str]:
+    return channel_words() | {fold(w) for w in _NOT_OUTLETS}
+
+
+@lru_cache(maxsize=4096)
+def _slots(article_id: str, headline: str | None, text: str) -> tuple[tuple[int, bool], ...]:
+    """Where the text names whom a statement was given to: the word after «إلى/لـ/to» or after
+    an outlet's head noun («… لصحيفة X», its ل glued on), with a speech word shortly before.
+    Each with whether «إلى/لـ/to» stands right before it (short names need that)."""
+    words = article_keys(article_id, headline, text)[0]
+    out = []
     for i in range(1, len(words)):
-        # «… إلى X», «… لـ X», or an outlet's head noun «… لصحيفة X» (its ل glued on)
         j = i - 1
         if words[j] in _heads():
             j -= int(j > 0 and words[j - 1] in _to())
         elif words[j] not in _to():
             continue
-        if not any(w in _speech() for w in words[max(0, j - SPEECH_WINDOW):j]):
-            continue
+        if any(w in _speech() for w in words[max(0, j - SPEECH_WINDOW):j]):
+            out.append((i, words[i - 1] in _to()))
+    return tuple(out)
+
+
+def _told_to(article: Article, names: frozenset[str]) -> set[str]:
+    """Which of `names` (match keys) the text says a statement was given to: «… إلى X», "… to X"
+    with a speech word shortly before."""
+    words = article_keys(article.id, article.headline, article.text)[0]
+    found = set()
+    longest = max((len(k.split()) for k in names), default=0)
+    for i, after_to in _slots(article.id, article.headline, article.text):
         for n in range(longest, 0, -1):
             key = " ".join(words[i:i + n])
-            if key in names and (j < i - 1 or key not in short_names() or words[i - 1] in _to()):
+            if key in names and (after_to or key not in short_names()):
                 found.add(key)
                 break
     return found
@@ -107,10 +122,16 @@ def _listed_names() -> frozenset[str]:
 def told(article: Article) -> dict[str, str]:
     """The outlets this article's statements were given to, as {name key: display name}, every
     alias included: the outlet channels of its quotes and «… تحدث إلى X» in its text."""
+    return _told(article.id, article.headline, article.text, article.quotes)
+
+
+@lru_cache(maxsize=4096)
+def _told(article_id: str, headline: str | None, text: str, quotes: tuple) -> dict[str, str]:
     out: dict[str, str] = {}
-    for q in article.quotes:
-        if q.channel and _is_outlet(q.channel, article.text):
+    for q in quotes:
+        if q.channel and _is_outlet(q.channel, text):
             out.update(dict.fromkeys(outlet_names(q.channel), _display(q.channel)))
+    article = Article(id=article_id, source_id="", source="", line=None, format="", text=text, headline=headline)
     for key in _told_to(article, _listed_names()):
         names = short_names().get(key) or outlet_names(key)
         out.update(dict.fromkeys(names, _display(key)))
@@ -132,10 +153,6 @@ def _display_names() -> dict[str, str]:
         for n in names:
             out.update(dict.fromkeys(outlet_names(n.lstrip("=~")) | {match_text(n.lstrip("=~"))}, first))
     return out
-
-
-def _text(article: Article) -> str:
-    return f"{article.headline or ''}\n{article.text}"
 
 
 def credits(article: Article, outlet: str | None) -> bool:
@@ -198,19 +215,19 @@ def shared_source(a: Article, b: Article) -> str | None:
 
 
 def outlet_keys(outlets: Iterable[str | None]) -> frozenset[str]:
-    """The name keys of these outlets (prefixes such as صحيفة dropped, aliases added)."""
-    return frozenset(k for o in outlets for k in outlet_names(o))
+    """The name keys of these outlets (prefixes such as صحيفة dropped, aliases added) and of
+    every listed outlet: what `names_an_outlet` looks for."""
+    return frozenset(k for o in outlets for k in outlet_names(o)) | _listed_names()
 
 
-def names_an_outlet(article: Article, known: frozenset[str] = frozenset()) -> bool:
-    """Cheap test before searching for the report an article relays: it gave a statement to an
-    outlet, or its text holds an outlet's head noun («صحيفة»), a listed outlet's name or one of
-    `known` (keys from `outlet_keys`: the outlets of the archive)."""
+def names_an_outlet(article: Article, known: frozenset[str] | None = None) -> bool:
+    """Cheap test before searching for the report an article relays or is: it gave a statement
+    to an outlet, or it credits one (`cites`) of `known` (from `outlet_keys`: the archive's and
+    the listed outlets; the listed ones when None) or an outlet named by its head noun
+    («نقلاً عن صحيفة …»)."""
     if told(article):
         return True
-    words = text_keys(article.id, _text(article))
-    if _heads() & set(words):
-        return True
-    names = _listed_names() | known
-    longest = max((len(k.split()) for k in names), default=0)
-    return any(" ".join(words[i:i + n]) in names for i in range(len(words)) for n in range(1, longest + 1))
+    names = _listed_names() if known is None else known
+    words, where = article_keys(article.id, article.headline, article.text)
+    present = frozenset(k for k in names if k.split()[0] in where) | (_heads() & where.keys())
+    return credits_any(article, present)

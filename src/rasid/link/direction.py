@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasid.link.compare import numbers
+from rasid.link.compare import numbers, text_keys
 from rasid.link.credit import credits, relayed_from
-from rasid.link.outlets import text_keys
 from rasid.model import Article, Span
 from rasid.resources import read_lines
 from rasid.text.tokens import match_text

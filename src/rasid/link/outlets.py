@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rasid.link.compare import text_keys
 from rasid.model import Article
 from rasid.resources import read_lines
 from rasid.text.tokens import match_text
@@ -32,11 +33,6 @@ def _citation_markers() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(match_text(line).split()) for line in read_lines("citation_markers.txt"))
 
 
-@lru_cache(maxsize=4096)
-def text_keys(article_id: str, text: str) -> list[str]:
-    return match_text(text).split()
-
-
 def _name_key(name: str) -> str:
     return outlet_key(name) or match_text(name)
 
@@ -55,16 +51,29 @@ def _agency_codes() -> frozenset[str]:
                      for n in line.split("\t") if n.startswith("="))
 
 
-def outlet_names(outlet: str | None) -> set[str]:
+@lru_cache(maxsize=16384)
+def outlet_names(outlet: str | None) -> frozenset[str]:
     """The outlet's own name (prefixes dropped) and every alias of it in resources/outlet_aliases.tsv."""
     key = outlet_key(outlet) or (match_text(outlet) if outlet else "")
     if not key:
-        return set()
+        return frozenset()
     names = {key}
     for group in _alias_groups():
         if key in group:
             names |= group
-    return names
+    return frozenset(names)
+
+
+@lru_cache(maxsize=2048)
+def article_keys(article_id: str, headline: str | None, text: str) -> tuple[list[str], dict[str, list[int]]]:
+    """The match keys of an article's headline and text (a dateline line on its own is often
+    taken for a headline), and where each key stands: a name is looked up, not scanned for.
+    Keyed by the article's own strings, whose hashes Python keeps."""
+    words = (text_keys(article_id + "#headline", headline) if headline else []) + text_keys(article_id, text)
+    where: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        where.setdefault(w, []).append(i)
+    return words, where
 
 
 def cites(article: Article, outlet: str | None) -> bool:
@@ -72,18 +81,26 @@ def cites(article: Article, outlet: str | None) -> bool:
     citation phrase («نقلاً عن»، «بحسب»، «لـ"…"»، «المصدر:»، "according to"), or an agency code
     in the dateline («الرياض - واس»). A bare mention does not count: many outlet names
     (الوطن، الحياة، النهار) are ordinary words."""
-    # the headline too: a dateline line on its own is often taken for one
-    words = text_keys(article.id, f"{article.headline or ''}\n{article.text}")
-    for key in outlet_names(outlet):
+    return credits_any(article, outlet_names(outlet))
+
+
+def credits_any(article: Article, names: frozenset[str]) -> bool:
+    """True when the text credits any of `names` (match keys), as `cites` reads a credit."""
+    words, where = article_keys(article.id, article.headline, article.text)
+    for key in names:
         name = key.split()
-        for i in range(len(words) - len(name) + 1):
-            if words[i:i + len(name)] != name:
-                continue
-            if i < DATELINE_WORDS and key in _agency_codes():
+        for i in where.get(name[0], ()) if name else ():
+            if words[i:i + len(name)] == name and _credited_at(words, i, key):
                 return True
-            before = words[max(0, i - CITATION_WINDOW):i]
-            for marker in _citation_markers():
-                m = len(marker)
-                if any(before[j:j + m] == list(marker) for j in range(len(before) - m + 1)):
-                    return True
+    return False
+
+
+def _credited_at(words: list[str], i: int, key: str) -> bool:
+    if i < DATELINE_WORDS and key in _agency_codes():
+        return True
+    before = words[max(0, i - CITATION_WINDOW):i]
+    for marker in _citation_markers():
+        m = len(marker)
+        if any(before[j:j + m] == list(marker) for j in range(len(before) - m + 1)):
+            return True
     return False

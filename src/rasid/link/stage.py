@@ -18,10 +18,10 @@ import numpy as np
 from rasid.link.compare import (UNIFORM, PairEvidence, Profile, Rarity, UnitCache, compare,
                                 copied_sentences, lexical, profile)
 from rasid.link.credit import names_an_outlet, outlet_keys, shared_source
-from rasid.link.decide import Verdict, decide, packaged_model, screen
+from rasid.link.decide import CREDITED_GAP_DAYS, Verdict, decide, packaged_model, screen
 from rasid.link.direction import Direction, direction
 from rasid.link.fingerprint import BANDS, fingerprint
-from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors, near_in_time
+from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors, days_apart, near_in_time
 from rasid.model import Article, Derivation
 from rasid.text.embed import Embedder
 
@@ -106,6 +106,7 @@ class DerivationStage:
         self._profiles: dict[str, Profile] = {}
         self.rarity = UNIFORM
         self._outlets: frozenset[str] | None = None   # name keys of the store's outlets, per update
+        self._loaded: dict[str, Article] = {}          # articles read for relay candidates, per chunk
 
     def use_frequencies(self, store) -> "DerivationStage":
         """Weigh words by how rare they are in this archive (see compare.Rarity)."""
@@ -163,12 +164,22 @@ class DerivationStage:
         if self._outlets is None:
             self._outlets = outlet_keys(o.name for o in store.outlets())
         naming = [a for a in articles if names_an_outlet(a, self._outlets)]
-        related = {a.id: store.related_article_ids(a, limit=RELAY_NEIGHBOURS) for a in naming}
+        # the story stage asks for the same 20 next (the store remembers them): the first ten here
+        related = {a.id: store.related_article_ids(a, limit=20)[:RELAY_NEIGHBOURS] for a in naming}
+        # a relay follows its source within days (decide.CREDITED_GAP_DAYS): farther ones are not read
+        dates = store.published_dates({x for ids in related.values() for x in ids})
+        when = {a.id: a.published for a in articles}
+        related = {aid: [o for o in ids if days_apart(when[aid], dates.get(o)) <= CREDITED_GAP_DAYS]
+                   for aid, ids in related.items()}
         near: dict[str, list[str]] = {}
         if index is not None:
             ann, keys = index
             near = near_in_time(store, ann, keys, naming, RELAY_NEIGHBOURS, -1.0, ANN_DAYS)
-        others = {o.id: o for o in _load(store, {x for ids in (*related.values(), *near.values()) for x in ids})}
+        others = {a.id: a for a in articles}
+        wanted = {x for ids in (*related.values(), *near.values()) for x in ids} - others.keys()
+        loaded = {o.id: o for o in _load(store, wanted)}
+        self._loaded = loaded   # update() checks these pairs next: no need to read them twice
+        others.update(loaded)
         pairs = {(a.id, o) for a in naming for o in (*related[a.id], *near.get(a.id, ()))
                  if o in others and shared_source(a, others[o])}
         # A relay in another language shares no words, and no outlet name we can read across
@@ -245,7 +256,9 @@ class DerivationStage:
             done.update(p for p in pairs if p[0] in new and p[1] in new)
             report.candidates += len(pairs)
             articles = {a.id: a for a in chunk}
+            articles.update((x, self._loaded[x]) for p in pairs for x in p if x in self._loaded)
             articles.update((a.id, a) for a in _load(store, {x for p in pairs for x in p} - articles.keys()))
+            self._loaded = {}
             pairs = sorted(p for p in pairs if p[0] in articles and p[1] in articles)
             report.compared += len(pairs)
             screened = {p: self.screen(articles[p[0]], articles[p[1]]) for p in pairs}

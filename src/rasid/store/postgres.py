@@ -177,8 +177,8 @@ class PostgresStore(SQLiteStore):
         n = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         return df, n
 
-    def related_article_ids(self, article: Article, limit: int = 5, keys: int = 6) -> list[str]:
-        """As SQLiteStore.related_article_ids: the same rare lead words, ranked by the same BM25."""
+    def _related(self, article: Article, limit: int = 5, keys: int = 6) -> list[str]:
+        """As SQLiteStore._related: the same rare lead words, ranked by the same BM25."""
         lead = (article.headline or "") + " " + article.text[:LEAD_CHARS]
         words = sorted({k for k in match_keys(lead) if len(k) >= 4 and not k.isdigit()})
         terms = sorted({t for w in words for t in index_terms(w)})

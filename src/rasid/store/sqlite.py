@@ -46,6 +46,9 @@ LEAD_CHARS = 500  # how much of an article's start names its story (for related 
 RARE_DOCS = 200   # a word in more articles than this says little about which story it is
 
 
+RELATED_MEMO = 200_000   # remembered related-article answers, at most (see related_article_ids)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -159,6 +162,7 @@ class SQLiteStore(BrowseQueries):
                     stories: Iterable[Story] = (), files_done: Iterable[FileDone] = ()) -> int:
         """Write everything in one transaction; returns the number of new articles."""
         now = _now()
+        self._related_version = None   # new articles change every related-articles answer
         with self._transaction() as cur:
             new = self._insert_articles(cur, articles, now)
             added = [a for _, a in new]
@@ -279,6 +283,19 @@ class SQLiteStore(BrowseQueries):
         return self.articles([r[0] for r in list(rows)])
 
     def related_article_ids(self, article: Article, limit: int = 5, keys: int = 6) -> list[str]:
+        """`_related`, remembered until the articles change: the derivation stage and the story
+        stage of one ingest ask the same questions."""
+        version = self.data_version()
+        if getattr(self, "_related_version", None) != version or len(self._related_memo) > RELATED_MEMO:
+            self._related_memo: dict[tuple, list[str]] = {}
+            self._related_version = version
+        key = (article.id, article.headline, article.text[:LEAD_CHARS], limit, keys)
+        got = self._related_memo.get(key)
+        if got is None:
+            got = self._related_memo[key] = self._related(article, limit, keys)
+        return list(got)
+
+    def _related(self, article: Article, limit: int = 5, keys: int = 6) -> list[str]:
         """Articles sharing the rarest words of `article`'s lead (its likely story-mates).
 
         The lead (headline and first paragraph) names the who and where. Only words that
