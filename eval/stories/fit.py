@@ -168,11 +168,12 @@ def rows(evidence: dict, event_at: list, keep) -> tuple[np.ndarray, np.ndarray]:
 
 
 def cross_validate(fit, evidence: dict, event_at: list, keys: list, source_of: dict, labels: list,
-                   folds: int) -> None:
+                   folds: int, heirs: list = ()) -> None:
     """Out-of-fold estimate over all labelled articles: events are dealt into folds; each pair is
     scored by a model fitted without the folds of both its events, and everything is clustered
     together, so a wrong merge across folds counts (the dev/test split scores cannot see one)."""
-    from rasid.story.cluster import ClusterParams, PairModel, average_linkage, pair_similarity
+    from rasid.story.cluster import (ClusterParams, PairModel, average_linkage, inherit_from_sources,
+                                     pair_similarity)
 
     params = ClusterParams()
     fold = [int(hashlib.sha1(e.encode()).hexdigest(), 16) % folds if e else None for e in event_at]
@@ -193,13 +194,14 @@ def cross_validate(fit, evidence: dict, event_at: list, keys: list, source_of: d
                 s = max(s, params.derived_similarity)
             if s > 0:
                 edges[(i, j)] = s
-        clusters = average_linkage(len(keys), edges, float(t), keys)
+        heirs_ok = [(a, b) for a, b in heirs if not evidence[(min(a, b), max(a, b))].era_conflict]
+        clusters = average_linkage(len(keys), inherit_from_sources(edges, heirs_ok), float(t), keys)
         p, r, f1 = dev_score([[keys[i] for i in c] for c in clusters], source_of, labels, "all")
         print(f"  threshold {t:.2f}: out-of-fold B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
 
 
 def main() -> int:
-    from rasid.story.assign import StoryStage
+    from rasid.story.assign import StoryStage, heirs
     from rasid.story.cluster import PairModel, StoryClusterer
 
     ap = argparse.ArgumentParser()
@@ -216,16 +218,21 @@ def main() -> int:
         articles = list(store.iter_articles())
         feats = StoryStage()._features(store, articles)
         df, n = store.document_frequencies()
-        derived = [(d.source_id, d.derived_id) for d in store.derivations([a.id for a in articles])]
+        links = store.derivations([a.id for a in articles])
+        derived = [(d.source_id, d.derived_id) for d in links]
+        # as the story stage passes them (story.assign.heirs)
+        inherit = heirs(links)
         store.close()
     source_of = {a.id: a.source_id for a in articles}
     event_of = {x["url"]: x["event"] for x in labels}
 
-    rule = StoryClusterer(model=None).fit(feats, df=df, n=n, derived=derived)
+    rule = StoryClusterer(model=None).fit(feats, df=df, n=n, derived=derived, inherit=inherit)
     keys = [f.article_id for f in sorted(feats, key=lambda f: f.article_id)]
     event_at = [event_of.get(source_of[k]) for k in keys]
     if args.cv:
-        cross_validate(fit, rule.evidence_, event_at, keys, source_of, labels, args.cv)
+        position = {k: i for i, k in enumerate(keys)}
+        heirs = [(position[a], position[b]) for a, b in inherit if a in position and b in position]
+        cross_validate(fit, rule.evidence_, event_at, keys, source_of, labels, args.cv, heirs)
         return 0
     dev = [e is not None and evaluate.split_of(e) == "dev" for e in event_at]
     X, y = rows(rule.evidence_, event_at, lambda i, j: dev[i] and dev[j])
@@ -241,7 +248,7 @@ def main() -> int:
     best = None
     for t in THRESHOLDS:
         model = PairModel.from_dict({**fitted, "threshold": float(t)})
-        c = StoryClusterer(model=model).fit(feats, df=df, n=n, derived=derived)
+        c = StoryClusterer(model=model).fit(feats, df=df, n=n, derived=derived, inherit=inherit)
         p, r, f1 = dev_score(c.stories_, source_of, labels, "dev")
         print(f"  threshold {t:.2f}: dev B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
         if best is None or f1 > best[0] + 1e-9:

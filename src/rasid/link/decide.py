@@ -45,6 +45,7 @@ class Verdict:
     kind: str | None        # copy | rewrite | translation | None (not derived)
     score: float            # copy: containment; otherwise the model's probability
     reason: str             # one line for --explain
+    credited: bool = False  # decided by `credited`: a relay of the outlet both trace to
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,4 +256,4 @@ def credited(e: PairEvidence, pa: Profile, pb: Profile) -> Verdict | None:
     kind = "translation" if e.cross_language else "rewrite"
     return Verdict(kind, round(share, 3),
                    f"{kind}: both trace to «{e.credited}» by their own word, and {share:.0%} of one"
-                   f" text's sentences align in order (spread {e.spread():.0%})")
+                   f" text's sentences align in order (spread {e.spread():.0%})", credited=True)

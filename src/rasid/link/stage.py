@@ -77,8 +77,11 @@ class Check:
                 aligned = tuple((ua.spans[i], ub.spans[j], s) for i, j, s in pairs)
             else:
                 aligned = tuple((ub.spans[j], ua.spans[i], s) for i, j, s in pairs)
+        # "credit": the link rests on the reporters' own word that one carries the other's
+        # outlet's report (link/credit.py), not on the wording alone
+        basis = (*(d.basis if d else ()), *(("credit",) if self.verdict.credited else ()))
         return Derivation(source.id, derived.id, self.verdict.kind, self.verdict.score, directed,
-                          d.basis if d else (), aligned)
+                          basis, aligned)
 
 
 class DerivationStage:

@@ -31,6 +31,17 @@ class StoryReport:
     stories: int = 0
 
 
+def heirs(derivations) -> list[tuple[str, str]]:
+    """(source, derivative) pairs whose derivative takes its source's evidence in clustering
+    (story.cluster.inherit_from_sources): directed links we trust beyond their words, a
+    translation (aligned across languages) or a relay the reporters credit ("credit" in its
+    basis). A same-language rewrite decided on wording alone is not trusted that far: on
+    SaudiNewsNet those links are right about 6 times in 10, and letting them pass evidence on
+    lowered cross-validated event F1 (0.854 -> 0.844)."""
+    return [(d.source_id, d.derived_id) for d in derivations
+            if d.directed and (d.kind == "translation" or "credit" in d.basis)]
+
+
 def build_stories(articles: Sequence[Article], clusterer: StoryClusterer,
                   derivations: Sequence[Derivation] = ()) -> list[Story]:
     """Story records from a fitted clusterer and the articles it clustered."""
@@ -148,8 +159,7 @@ class StoryStage:
         derivations = store.derivations([a.id for a in articles])
         self.clusterer.fit(self._features(store, articles), df=df, n=n,
                            derived=[(d.source_id, d.derived_id) for d in derivations],
-                           inherit=[(d.source_id, d.derived_id) for d in derivations
-                                    if d.directed and d.kind in ("rewrite", "translation")])
+                           inherit=heirs(derivations))
         stories = build_stories(articles, self.clusterer, derivations)
         store.replace_stories(store.story_ids_of(ids), stories)
         store.mark_stage([a.id for a in articles], self.name, self.version)
