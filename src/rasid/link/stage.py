@@ -25,7 +25,7 @@ from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors, d
 from rasid.model import Article, Derivation
 from rasid.text.embed import Embedder
 
-VERSION = "derive/1"
+VERSION = "derive/2"   # 2: outlet credits (link/credit.py) link relays
 ANN_NEIGHBOURS = 16       # headline neighbours per article: a story's dozen reports fit
 ANN_MIN_SIMILARITY = 0.5
 ANN_DAYS = 14             # rewrites and translations follow their source within days; far apart
