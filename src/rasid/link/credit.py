@@ -95,13 +95,13 @@ def _slots(article_id: str, headline: str | None, text: str) -> tuple[tuple[int,
     return tuple(out)
 
 
-def _told_to(article: Article, names: frozenset[str]) -> set[str]:
+def _told_to(article_id: str, headline: str | None, text: str, names: frozenset[str]) -> set[str]:
     """Which of `names` (match keys) the text says a statement was given to: «… إلى X», "… to X"
     with a speech word shortly before."""
-    words = article_keys(article.id, article.headline, article.text)[0]
+    words = article_keys(article_id, headline, text)[0]
     found = set()
     longest = max((len(k.split()) for k in names), default=0)
-    for i, after_to in _slots(article.id, article.headline, article.text):
+    for i, after_to in _slots(article_id, headline, text):
         for n in range(longest, 0, -1):
             key = " ".join(words[i:i + n])
             if key in names and (after_to or key not in short_names()):
@@ -127,12 +127,12 @@ def told(article: Article) -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def _told(article_id: str, headline: str | None, text: str, quotes: tuple) -> dict[str, str]:
+    """`told`, once per article (the dict returned is shared: read it, do not change it)."""
     out: dict[str, str] = {}
     for q in quotes:
         if q.channel and _is_outlet(q.channel, text):
             out.update(dict.fromkeys(outlet_names(q.channel), _display(q.channel)))
-    article = Article(id=article_id, source_id="", source="", line=None, format="", text=text, headline=headline)
-    for key in _told_to(article, _listed_names()):
+    for key in _told_to(article_id, headline, text, _listed_names()):
         names = short_names().get(key) or outlet_names(key)
         out.update(dict.fromkeys(names, _display(key)))
     return out
@@ -157,13 +157,13 @@ def _display_names() -> dict[str, str]:
 
 def credits(article: Article, outlet: str | None) -> bool:
     """True when the article credits `outlet` for what it reports: by a citation phrase
-    (direction.cites) or as the outlet a statement was given to."""
+    (outlets.cites) or as the outlet a statement was given to."""
     names = outlet_names(outlet)
     if not names:
         return False
     short = frozenset(k for k, group in short_names().items() if group & names)
-    return bool(names & told(article).keys()) or bool(_told_to(article, frozenset(names) | short)) \
-        or cites(article, outlet)
+    return bool(names & told(article).keys()) \
+        or bool(_told_to(article.id, article.headline, article.text, names | short)) or cites(article, outlet)
 
 
 def interviewed(article: Article, outlet: str) -> bool:
