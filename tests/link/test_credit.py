@@ -83,3 +83,13 @@ def test_names_an_outlet_is_a_cheap_prefilter():
     assert names_an_outlet(_article("b", "نقلاً عن الرافد نيوز، قال المحافظ إن الطريق فُتح."),
                            outlet_keys(["الرافد نيوز"]))                            # an archive's outlet
     assert not names_an_outlet(_article("c", "قال المحافظ إن الطريق فُتح صباح اليوم."))
+
+
+def test_bad_input_never_breaks_the_credit_reading():
+    """Empty text, no quotes, a huge text of nothing but «قال إلى», a very long token, an
+    elongated word, Latin capitals: each reads as no credit, or as exactly the credit written."""
+    huge = "قال إلى " * 50_000
+    for text in ("", "   ", huge, "ا" * 100_000, "وجيييييييييه " * 1000, "SPEAKING TO THE NEW ARAB " * 200):
+        a = _article("a", text)
+        assert isinstance(told(a), dict) and shared_source(a, _article("b", OWN)) is None
+    assert set(told(_article("c", huge + " تحدث إلى العربي الجديد")).values()) == {"العربي الجديد"}
