@@ -22,7 +22,8 @@ def _fingerprint(a) -> tuple:
             a.figures, a.story_id)
 
 
-def test_spark_and_one_process_store_the_same_archive(tmp_path):
+def _feed(tmp_path):
+    """40 council sessions, an agency's long item and a paper's copy of it, and one empty line."""
     lines = [{"id": f"s{i:03d}", "outlet": "وكالة الساحل", "published": f"2024-07-{i % 27 + 1:02d}",
               "title": f"اجتماع مجلس المحافظة رقم {i}",
               "text": f"عقد مجلس محافظة البصرة يوم الأحد جلسته رقم {i} برئاسة المحافظ سالم "
@@ -37,20 +38,47 @@ def test_spark_and_one_process_store_the_same_archive(tmp_path):
     lines.append({"id": "bad", "text": ""})                  # a rejection travels the same way
     src = tmp_path / "feed.jsonl"
     src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
-    stored, reports, links = {}, {}, {}
+    return src
+
+
+def _run(src, store, engine: str):
+    report = ingest([str(src)], store, Settings(progress="never", engine=engine, workers=1,
+                                                spark_master="local[2]", embeddings=False))
+    return (report, sorted(_fingerprint(a) for a in store.iter_articles()),
+            sorted((d.source_id, d.derived_id, d.kind) for d in store.derivations()),
+            sorted((s.id, s.article_ids, s.thread_id) for s in store.stories()))
+
+
+def test_spark_and_one_process_store_the_same_archive(tmp_path):
+    src = _feed(tmp_path)
+    runs = {}
     for engine in ("local", "spark"):
-        store = SQLiteStore(tmp_path / f"{engine}.db")
-        reports[engine] = ingest([str(src)], store, Settings(progress="never", engine=engine, workers=1,
-                                                             spark_master="local[2]", embeddings=False))
-        stored[engine] = sorted(_fingerprint(a) for a in store.iter_articles())
-        links[engine] = sorted((d.source_id, d.derived_id, d.kind) for d in store.derivations())
-        store.close()
-    assert reports["spark"].added == reports["local"].added == 42
-    assert reports["spark"].rejected == reports["local"].rejected == 1
-    assert stored["spark"] == stored["local"]
-    assert links["spark"] == links["local"] and links["local"]   # copies found by the Spark join too
-    assert any(f[6] for f in stored["spark"]) and any(f[7] for f in stored["spark"])  # mentions, quotes
-    assert reports["spark"].seconds["engine"] > 0          # Spark's own overhead is reported apart
+        with SQLiteStore(tmp_path / f"{engine}.db") as store:
+            runs[engine] = _run(src, store, engine)
+    (local, *want), (spark, *got) = runs["local"], runs["spark"]
+    assert spark.added == local.added == 42
+    assert spark.rejected == local.rejected == 1
+    assert got == want                                      # articles, links, stories
+    assert want[1]                                          # copies found by the Spark join too
+    assert any(f[6] for f in got[0]) and any(f[7] for f in got[0])   # mentions, quotes
+    assert spark.seconds["engine"] > 0          # Spark's own overhead is reported apart
+
+
+def test_spark_on_a_postgresql_store_stores_what_one_process_stores_in_sqlite(tmp_path, pg_url):
+    """The two halves of going beyond one machine together: the Spark engine writing to the
+    server store keeps the articles, links and stories of one process writing to SQLite."""
+    from rasid.store import open_store
+
+    src = _feed(tmp_path)
+    with SQLiteStore(tmp_path / "local.db") as local:
+        want = _run(src, local, "local")
+    server = open_store(pg_url)
+    try:
+        got = _run(src, server, "spark")
+    finally:
+        server.close()
+    assert got[0].added == want[0].added == 42 and got[0].rejected == want[0].rejected == 1
+    assert got[1:] == want[1:] and want[2] and want[3]        # articles, links, stories
 
 
 def test_engine_setting_is_checked():
