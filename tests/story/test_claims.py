@@ -115,8 +115,12 @@ def test_a_quote_that_joins_two_claims_makes_them_one():
     assert len(claims([a, b, c])) == 2     # without the link the relay's words stand alone
 
 
-def test_a_claim_takes_its_wording_from_the_earliest_dated_report():
-    undated = _article("u", "x", None, [_quote(STATEMENT + " في المرحلة المقبلة", "الشطري", 0)], mentions=[SHATRI])
+def test_claims_are_read_oldest_first_and_worded_by_an_original_not_a_copy():
+    longer = STATEMENT + " في المرحلة المقبلة وفق ما نقلته المصادر"
+    undated = _article("u", "x", None, [_quote(longer, "الشطري", 0)], mentions=[SHATRI])
     dated = _article("d", "y", "2025-01-03", [_quote(STATEMENT, "الشطري", 0)], mentions=[SHATRI])
     (claim,) = claims([undated, dated])
     assert claim.quotes[0][0] == "d" and claim.article_ids == ["d", "u"]
+    assert claim.text == longer                       # two originals: the fullest wording
+    (claim,) = claims([undated, dated], [Derivation("d", "u", "rewrite", 0.8)])
+    assert claim.text == STATEMENT                    # u rewrites d: the original's wording

@@ -88,6 +88,8 @@ def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) 
     partners = _aligned_quotes(articles, derivations)
     claim_of: dict[tuple[str, int], Claim] = {}
     lang_of: dict[int, str] = {}
+    copied_text: dict[int, bool] = {}    # the claim's wording comes from a copy, rewrite or translation
+    derived = {d.derived_id for d in derivations}
     found: list[tuple[Claim, list[frozenset[str]]]] = []   # each claim with its first wordings
     # oldest first, undated last: a claim's wording comes from the earliest report that has it
     for a in sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id)):
@@ -105,6 +107,7 @@ def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) 
                 best = Claim(speaker, q.speaker_text, q.text, denial=q.denial)
                 found.append((best, [words]))
                 lang_of[id(best)] = a.lang
+                copied_text[id(best)] = a.id in derived
             else:
                 # A statement that repeats two claims (one through a translation's aligned clause,
                 # one in the same words) makes them one: the earliest takes the others in.
@@ -114,12 +117,13 @@ def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) 
                     best.quotes.extend(other.quotes)
                     for key in other.quotes:
                         claim_of[key] = best
-                    if len(other.text) > len(best.text) and lang_of[id(other)] == lang_of[id(best)]:
-                        best.text = other.text
+                    if lang_of[id(other)] == lang_of[id(best)] and _better(
+                            other.text, copied_text[id(other)], best.text, copied_text[id(best)]):
+                        best.text, copied_text[id(best)] = other.text, copied_text[id(other)]
                 merged = {id(other) for other, _ in matches[1:]}
                 found = [(c, ws) for c, ws in found if id(c) not in merged]
-                if len(q.text) > len(best.text) and a.lang == lang_of[id(best)]:
-                    best.text = q.text   # the fullest wording, in the language the claim was first made in
+                if a.lang == lang_of[id(best)] and _better(q.text, a.id in derived, best.text, copied_text[id(best)]):
+                    best.text, copied_text[id(best)] = q.text, a.id in derived
             best.quotes.append((a.id, i))
             claim_of[(a.id, i)] = best
     out = []
@@ -127,6 +131,12 @@ def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) 
         claim.independent_origins = independent_origins(claim.article_ids, derivations, outlet_of)
         out.append(claim)
     return sorted(out, key=lambda c: (-c.independent_origins, -len(c.quotes), c.text))
+
+
+def _better(text: str, copied: bool, than: str, than_copied: bool) -> bool:
+    """A claim's wording: an original's over a copy's (a rewrite or machine translation garbles
+    it), then the fullest, in the language the claim was first made in."""
+    return (copied, -len(text)) < (than_copied, -len(than))
 
 
 def discrepancies(articles: Sequence[Article], found_claims: Sequence[Claim] = ()) -> list[dict]:
