@@ -214,6 +214,22 @@ def shared_source(a: Article, b: Article) -> str | None:
     return None
 
 
+def may_share_source(a: Article, outlet: str | None, channels: Iterable[str]) -> bool:
+    """Before reading an article of `outlet` whose quotes came through `channels`: could it be
+    the report `a` credits, or carry statements given to an outlet `a` carries? A cheap,
+    generous test (shared_source decides once it is read); the other way round, that it
+    credits `a`, is found when it searches itself."""
+    if outlet and credits(a, outlet):
+        return True
+    told_a = told(a)
+    for channel in channels:
+        words = channel.split()
+        if words and fold(words[0]) not in _not_outlets() and (
+                outlet_names(channel) & told_a.keys() or credits(a, channel)):
+            return True
+    return False
+
+
 def outlet_keys(outlets: Iterable[str | None]) -> frozenset[str]:
     """The name keys of these outlets (prefixes such as صحيفة dropped, aliases added) and of
     every listed outlet: what `names_an_outlet` looks for."""

@@ -17,7 +17,7 @@ import numpy as np
 
 from rasid.link.compare import (UNIFORM, PairEvidence, Profile, Rarity, UnitCache, compare,
                                 copied_sentences, lexical, profile)
-from rasid.link.credit import names_an_outlet, outlet_keys, shared_source
+from rasid.link.credit import may_share_source, names_an_outlet, outlet_keys, shared_source
 from rasid.link.decide import CREDITED_GAP_DAYS, Verdict, decide, packaged_model, screen
 from rasid.link.direction import Direction, direction
 from rasid.link.fingerprint import BANDS, fingerprint
@@ -179,7 +179,12 @@ class DerivationStage:
             ann, keys = index
             near = near_in_time(store, ann, keys, naming, RELAY_NEIGHBOURS, -1.0, ANN_DAYS)
         others = {a.id: a for a in articles}
-        wanted = {x for ids in (*related.values(), *near.values()) for x in ids} - others.keys()
+        asked = {x for ids in (*related.values(), *near.values()) for x in ids} - others.keys()
+        facts = store.relay_facts(asked)
+        # read only those that could be the report a naming article credits, or that are in
+        # another language (checked whatever their credits, below)
+        wanted = {o for a in naming for o in (*related[a.id], *near.get(a.id, ())) if o in facts
+                  and (facts[o][1] != a.lang or may_share_source(a, facts[o][0], facts[o][2]))}
         loaded = {o.id: o for o in _load(store, wanted)}
         self._loaded = loaded   # update() checks these pairs next: no need to read them twice
         others.update(loaded)

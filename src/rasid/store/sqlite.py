@@ -533,6 +533,17 @@ class SQLiteStore(BrowseQueries):
         return {r[0]: r[1] for r in self._rows_in(
             "SELECT id, published FROM articles WHERE id IN ({ids})", article_ids)}
 
+    def relay_facts(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str, frozenset[str]]]:
+        """{id: (outlet, language, quote channels)}: what tells, before an article is read,
+        whether it could be the report another credits (link/credit.py)."""
+        channels: dict[str, set[str]] = {}
+        ids = list(article_ids)
+        for r in self._rows_in("SELECT article_id, channel FROM quotes WHERE article_id IN ({ids})"
+                               " AND channel IS NOT NULL", ids):
+            channels.setdefault(r[0], set()).add(r[1])
+        return {r[0]: (r[1], r[2], frozenset(channels.get(r[0], ())))
+                for r in self._rows_in("SELECT id, outlet, lang FROM articles WHERE id IN ({ids})", ids)}
+
     def articles_without_vector(self, model: str) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_vectors v"
