@@ -46,18 +46,27 @@ def _to() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def short_names() -> dict[str, frozenset[str]]:
-    """Short names written «~name» in outlet_aliases.tsv (العربي for العربي الجديد): ordinary
-    words too often to count after any citation phrase, they count only as the outlet a
-    statement was given to. Short-name key -> the outlet's names."""
-    out: dict[str, frozenset[str]] = {}
+def _alias_table() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """resources/outlet_aliases.tsv read once for credits: short names (written «~name»: العربي
+    for العربي الجديد) -> the outlet's names, and every name key -> the outlet's first name."""
+    short: dict[str, frozenset[str]] = {}
+    display: dict[str, str] = {}
     for line in read_lines("outlet_aliases.tsv"):
-        names = line.split("\t")
-        full = next((n.lstrip("=") for n in names if not n.startswith("~")), "")
+        names = [n.lstrip("=") for n in line.split("\t")]
+        first = names[0].lstrip("~")
+        full = frozenset(outlet_names(first))
         for n in names:
-            if n.startswith("~") and match_text(n[1:]):
-                out[match_text(n[1:])] = frozenset(outlet_names(full))
-    return out
+            key = match_text(n.lstrip("~"))
+            if n.startswith("~") and key:
+                short[key] = full
+            display.update(dict.fromkeys(outlet_names(n.lstrip("~")) | {key}, first))
+    return short, display
+
+
+def short_names() -> dict[str, frozenset[str]]:
+    """Short names, ordinary words too often to count after any citation phrase: they count
+    only as the outlet a statement was given to. Short-name key -> the outlet's names."""
+    return _alias_table()[0]
 
 
 def _is_outlet(channel: str, text: str) -> bool:
@@ -126,12 +135,20 @@ def told(article: Article) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4096)
-def _told(article_id: str, headline: str | None, text: str, quotes: tuple) -> dict[str, str]:
-    """`told`, once per article (the dict returned is shared: read it, do not change it)."""
+def _interviews(text: str, quotes: tuple) -> dict[str, str]:
+    """The outlets the quotes were given to (their channels that name an outlet), as {name key:
+    display name}: how an outlet prints its own interviews («قال لـ"X"»)."""
     out: dict[str, str] = {}
     for q in quotes:
         if q.channel and _is_outlet(q.channel, text):
             out.update(dict.fromkeys(outlet_names(q.channel), _display(q.channel)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _told(article_id: str, headline: str | None, text: str, quotes: tuple) -> dict[str, str]:
+    """`told`, once per article (the dict returned is shared: read it, do not change it)."""
+    out = dict(_interviews(text, quotes))
     for key in _told_to(article_id, headline, text, _listed_names()):
         names = short_names().get(key) or outlet_names(key)
         out.update(dict.fromkeys(names, _display(key)))
@@ -140,19 +157,8 @@ def _told(article_id: str, headline: str | None, text: str, quotes: tuple) -> di
 
 def _display(name: str) -> str:
     """A listed outlet's first name as written in outlet_aliases.tsv; other names as they are."""
-    keys = outlet_names(name) | {match_text(name)}
-    return next((_display_names()[k] for k in sorted(keys) if k in _display_names()), name)
-
-
-@lru_cache(maxsize=1)
-def _display_names() -> dict[str, str]:
-    out = {}
-    for line in read_lines("outlet_aliases.tsv"):
-        names = line.split("\t")
-        first = names[0].lstrip("=~")
-        for n in names:
-            out.update(dict.fromkeys(outlet_names(n.lstrip("=~")) | {match_text(n.lstrip("=~"))}, first))
-    return out
+    display = _alias_table()[1]
+    return next((display[k] for k in sorted(outlet_names(name) | {match_text(name)}) if k in display), name)
 
 
 def credits(article: Article, outlet: str | None) -> bool:
@@ -169,9 +175,7 @@ def credits(article: Article, outlet: str | None) -> bool:
 def interviewed(article: Article, outlet: str) -> bool:
     """The article carries statements given to `outlet` as its quotes' channel («قال لـ"X"»):
     how an outlet prints its own interviews (a relay of them says «نقلت X عن …»)."""
-    names = outlet_names(outlet)
-    return any(q.channel and _is_outlet(q.channel, article.text) and outlet_names(q.channel) & names
-               for q in article.quotes)
+    return not outlet_names(outlet).isdisjoint(_interviews(article.text, article.quotes))
 
 
 def relayed_from(a: Article, b: Article) -> str | None:

@@ -205,7 +205,7 @@ def decide(e: PairEvidence, pa: Profile, pb: Profile, models: Models | None = No
         if relayed is not None:
             return relayed
         return Verdict(None, round(p, 3), "not derived: " + summary
-                       + (f"; both trace to «{e.credited}», but {_why_not_relayed(e, pa, pb)}" if e.credited else ""))
+                       + (f"; both trace to «{e.credited}», but {_not_relayed(e, pa, pb)}" if e.credited else ""))
     kind = "translation" if e.cross_language else "rewrite"
     return Verdict(kind, round(p, 3), f"{kind}: " + summary)
 
@@ -229,30 +229,26 @@ def _relay_gap(pa: Profile, pb: Profile) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def _why_not_relayed(e: PairEvidence, pa: Profile, pb: Profile) -> str:
+def _not_relayed(e: PairEvidence, pa: Profile, pb: Profile) -> str | None:
+    """Why the text does not bear a credit out (see CREDITED_*), or None when it does."""
     gap = _relay_gap(pa, pb)
     if gap is not None and gap > CREDITED_GAP_DAYS:
         return f"they are {gap} days apart"
     if pa.days and pb.days and not pa.days & pb.days:
         return "they report different days"
     share = max(e.sentences_a, e.sentences_b)
-    return (f"only {share:.0%} of one text's sentences align (need {CREDITED_SENTENCES:.0%}),"
-            f" spread {e.spread():.0%} (need {CREDITED_SPREAD:.0%})")
+    if share < CREDITED_SENTENCES or e.spread() < CREDITED_SPREAD:
+        return (f"only {share:.0%} of one text's sentences align (need {CREDITED_SENTENCES:.0%}),"
+                f" spread {e.spread():.0%} (need {CREDITED_SPREAD:.0%})")
+    return None
 
 
 def credited(e: PairEvidence, pa: Profile, pb: Profile) -> Verdict | None:
     """The verdict on a pair that traces to one outlet's report, or None when the text does
-    not bear the credit out (see CREDITED_*)."""
-    if not e.credited:
-        return None
-    gap = _relay_gap(pa, pb)
-    if gap is not None and gap > CREDITED_GAP_DAYS:
-        return None
-    if pa.days and pb.days and not pa.days & pb.days:
+    not bear the credit out."""
+    if not e.credited or _not_relayed(e, pa, pb) is not None:
         return None
     share = max(e.sentences_a, e.sentences_b)
-    if share < CREDITED_SENTENCES or e.spread() < CREDITED_SPREAD:
-        return None
     kind = "translation" if e.cross_language else "rewrite"
     return Verdict(kind, round(share, 3),
                    f"{kind}: both trace to «{e.credited}» by their own word, and {share:.0%} of one"

@@ -91,7 +91,7 @@ def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) 
     copied_text: dict[int, bool] = {}    # the claim's wording comes from a copy, rewrite or translation
     derived = {d.derived_id for d in derivations}
     found: list[tuple[Claim, list[frozenset[str]]]] = []   # each claim with its first wordings
-    # oldest first, undated last: a claim's wording comes from the earliest report that has it
+    # oldest first, undated last: a claim opens with the earliest report that has it
     for a in sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id)):
         for i, q in enumerate(a.quotes):
             words = _words(q.text)
