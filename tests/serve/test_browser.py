@@ -108,7 +108,7 @@ def test_walk_through_the_ui(server, page):
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("html").get_attribute("lang") == "ar"
     rows = page.locator("#story-list > li")
-    assert rows.count() >= 10
+    assert rows.count() >= 7   # the demo corpus's labelled events, each at least one story
     dates = [re.findall(r"\d{4}-\d{2}-\d{2}", rows.nth(i).locator(".meta").inner_text())[-1]
              for i in range(rows.count())]
     assert dates == sorted(dates, reverse=True)

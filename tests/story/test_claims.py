@@ -124,3 +124,17 @@ def test_claims_are_read_oldest_first_and_worded_by_an_original_not_a_copy():
     assert claim.text == longer                       # two originals: the fullest wording
     (claim,) = claims([undated, dated], [Derivation("d", "u", "rewrite", 0.8)])
     assert claim.text == STATEMENT                    # u rewrites d: the original's wording
+
+
+def test_a_storys_claims_are_matched_across_its_thread():
+    from rasid.story.claims import story_claims
+
+    a = _article("a", "العربي الجديد", "2025-01-01", [_quote(STATEMENT, "الشطري", 0)], mentions=[SHATRI])
+    other = _article("o", "الشرق", "2025-01-02", [_quote(STATEMENT + " تماما", "الشطري", 0),
+                                                   _quote("سنرسل وفدا امنيا الى دمشق قريبا جدا", "الشطري", 0)],
+                     mentions=[SHATRI])
+    found = story_claims(["a"], [a, other])
+    # the statement the other story also carries counts its origin; the other story's own
+    # claim is not this story's
+    assert len(found) == 1 and found[0].article_ids == ["a", "o"] and found[0].independent_origins == 2
+    assert [c.article_ids for c in story_claims(["o"], [a, other])] == [["a", "o"], ["o"]]

@@ -351,3 +351,68 @@ def test_a_weak_derivative_no_longer_pulls_its_source_out_of_its_story():
     edges = {(0, 1): 1.0, (0, 2): 0.6, (1, 2): 0.05}      # 001 relays 000; 003 reports what 000 does
     assert average_linkage(3, edges, 0.35, keys) == [[0, 1], [2]]
     assert average_linkage(3, inherit_from_sources(edges, [(0, 1)]), 0.35, keys) == [[0, 1, 2]]
+
+
+# -- headlines, quotes, pairs far apart, operating points, reports in other languages ---------
+
+def test_an_undated_part_is_moved_onto_the_dated_threshold_by_its_own():
+    undated = PairModel(("text",), (4.0,), (0.0,), (1.0,), -2.0, 0.5, own_threshold=0.3)
+    m = PairModel(("text", "gap_0"), (4.0, 9.0), (0.0, 0.0), (1.0, 1.0), -2.0, 0.5, undated)
+    raw = lambda text: undated.probability(replace(E, text=text, published_gap=None))  # noqa: E731
+    moved = lambda text: m.probability(replace(E, text=text, published_gap=None))      # noqa: E731
+    at_own = 0.5 + np.log(0.3 / 0.7) / 4.0     # the text at which the undated fit says 0.3
+    assert raw(at_own) == pytest.approx(0.3) and moved(at_own) == pytest.approx(0.5)
+    assert moved(0.2) < moved(0.4) < moved(0.6)                       # order kept
+    assert moved(0.4) > raw(0.4)                                      # raised, not replaced
+    assert packaged_model().undated.own_threshold is not None
+
+
+def test_pairs_far_apart_headlines_and_quotes_are_read_by_the_model():
+    far = pair_features(replace(E, text=0.8, published_gap=5, shared_day=False))
+    assert far["gap_far"] == 1.0 and far["gap_far_text"] == pytest.approx(0.8)
+    near = pair_features(replace(E, text=0.8, published_gap=1, shared_day=False))
+    assert near["gap_far"] == 0.0 and near["gap_far_text"] == 0.0
+    # a day reported in common: days apart in print, the same happening
+    assert pair_features(replace(E, published_gap=5, shared_day=True))["gap_far"] == 0.0
+    assert pair_features(replace(E, published_gap=None))["gap_far"] is None
+    # a missing headline says nothing: the model reads the mean in its place
+    m = packaged_model()
+    mean = m.mean[m.features.index("headline")]
+    known = replace(E, text=0.4, published_gap=0, headline=mean)
+    assert m.probability(replace(known, headline=None)) == pytest.approx(m.probability(known))
+    assert m.probability(replace(known, headline=0.9)) > m.probability(replace(known, headline=0.0))
+
+
+def test_evidence_reads_headline_cosine_and_the_closest_quoted_statement():
+    from rasid.story.cluster import _Index, evidence
+
+    a = replace(feat("h1", "زلزال مدينه"), headline={"زلزال": 1, "ضرب": 1},
+                quotes=(frozenset("انهار مبنى كامل حي".split()), frozenset("وصلت فرق انقاذ".split())))
+    b = replace(feat("h2", "زلزال مدينه"), headline={"زلزال": 1, "ضرب": 1},
+                quotes=(frozenset("انهار مبنى كامل حي قديم".split()),))
+    c = replace(feat("h3", "زلزال مدينه"), headline=None)
+    idx = _Index([a, b, c])
+
+    def ev(i, j):
+        fs = [a, b, c]
+        return evidence(fs[i], fs[j], idx.vectors[i], idx.vectors[j], idx.lead_weights[i], idx.lead_weights[j],
+                        ha=idx.headlines[i], hb=idx.headlines[j])
+    assert ev(0, 1).headline == pytest.approx(1.0) and ev(0, 1).quote == pytest.approx(0.8)
+    assert ev(0, 2).headline is None and ev(0, 2).quote == 0.0
+
+
+def test_a_report_in_another_language_finds_its_nearest_reports_across_languages():
+    # the English report is nearer to three other English reports than to the Arabic one
+    ar = replace(feat("x-ar", "فيضان", vector=unit(0.35)), lang="ar")
+    en = [replace(feat(f"x-en{k}", f"flood{k}", vector=unit(1.0)), lang="en") for k in range(3)]
+    probe = replace(feat("x-probe", "floods", vector=unit(1.0)), lang="en")
+    wide = StoryClusterer(ClusterParams(vector_neighbours=3)).fit([ar, *en, probe])
+    ids = sorted(f.article_id for f in [ar, *en, probe])
+    pairs = {(ids[i], ids[j]) for i, j in wide.evidence_}
+    assert ("x-ar", "x-probe") in pairs
+    # without the cross-language neighbours it had no Arabic candidate at all
+    narrow = StoryClusterer(ClusterParams(vector_neighbours=3, cross_neighbours=0)).fit([ar, *en, probe])
+    assert not any("x-ar" in (ids[i], ids[j]) for i, j in narrow.evidence_)
+    # too far even for another language: not a candidate
+    far = replace(ar, vector=unit(P.cross_min - 0.1))
+    assert not any("x-ar" in (ids[i], ids[j]) for i, j in StoryClusterer().fit([far, *en, probe]).evidence_)

@@ -204,11 +204,11 @@ def _show_story(store, story, as_json: bool) -> None:
     derivations = [d for d in store.derivations(members)
                    if d.source_id in members and d.derived_id in members]
     from rasid.serve.records import story_voices
-    from rasid.story.claims import claims, discrepancies
-
+    from rasid.serve.thread import thread_reports
+    from rasid.story.claims import discrepancies, story_claims
     from rasid.story.summary import summarize
 
-    found = claims(articles, derivations)
+    found = story_claims(members, *thread_reports(store, story, articles))
     disagreements = discrepancies(articles, found)
     df, n_docs = store.document_frequencies()
     summary = summarize(articles, derivations, df=df, n_docs=n_docs)

@@ -44,18 +44,37 @@ def _articles(store: Store):
 def _stories(store: Store):
     """Story cards with their cited summary, who they quote, what is claimed by how many
     origins, and where the sources disagree; one story's articles in memory at a time."""
-    from rasid.story.claims import claims, discrepancies
+    from rasid.serve.thread import THREAD_ARTICLES, thread_reports
+    from rasid.story.claims import claims, discrepancies, story_claims
     from rasid.story.summary import summarize
 
     df, n_docs = store.document_frequencies()
     by_article: dict[str, list] = {}
     for d in store.derivations():  # indexed once: each story looks up only its own links
         by_article.setdefault(d.derived_id, []).append(d)
-    for s in store.stories():
+
+    def within(ids: set[str]) -> list:
+        return [d for aid in ids for d in by_article.get(aid, ()) if d.source_id in ids]
+
+    stories = store.stories()
+    of_thread: dict[str, list[str]] = {}
+    for s in stories:
+        of_thread.setdefault(s.thread_id, []).extend(s.article_ids)
+    size = {t: len(ids) for t, ids in of_thread.items()}
+    thread_found: dict[str, list] = {}   # a thread small enough is matched once for all its stories
+    for s in stories:
         members = store.articles(s.article_ids)
         ids = set(s.article_ids)
-        links = [d for aid in s.article_ids for d in by_article.get(aid, ()) if d.source_id in ids]
-        found = claims(members, links)
+        links = within(ids)
+        if len(ids) == size[s.thread_id]:
+            found = claims(members, links)
+        elif size[s.thread_id] <= THREAD_ARTICLES + len(ids):
+            if s.thread_id not in thread_found:
+                every = store.articles(of_thread[s.thread_id])
+                thread_found[s.thread_id] = claims(every, within({a.id for a in every}))
+            found = [c for c in thread_found[s.thread_id] if not ids.isdisjoint(c.article_ids)]
+        else:
+            found = story_claims(ids, *thread_reports(store, s, members))
         yield story_record(s, story_voices(members).get(s.id), found, discrepancies(members, found),
                            summarize(members, links, df=df, n_docs=n_docs))
 

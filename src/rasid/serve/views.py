@@ -151,7 +151,8 @@ def _brief(a: Article) -> dict:
 
 def story_view(store, story_id: str, sentences: int = 4, frequencies=None) -> dict:
     """Everything the story page shows; `frequencies` = (df, n) from the archive, if known."""
-    from rasid.story.claims import claims, discrepancies
+    from rasid.serve.thread import thread_reports
+    from rasid.story.claims import discrepancies, story_claims
     from rasid.story.summary import summarize
 
     story = store.story(story_id)
@@ -160,7 +161,8 @@ def story_view(store, story_id: str, sentences: int = 4, frequencies=None) -> di
     if not 1 <= sentences <= 20:
         raise UsageError(f"sentences must be between 1 and 20, not {sentences}")
     articles, links, truncated = _story_articles(store, story)
-    found = claims(articles, links)
+    found = story_claims([a.id for a in articles],
+                         *thread_reports(store, story, articles, aligned_kinds=("translation",)))
     df, n = frequencies or (None, 0)
     summary = summarize(articles, links, sentences, df=df, n_docs=n)
     record = story_record(story, story_voices(articles).get(story.id), found,

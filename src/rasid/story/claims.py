@@ -1,5 +1,6 @@
 """What a story's sources claim, how many independent origins back each claim, and where
-they disagree.
+they disagree. A story's claims are matched across its thread (`story_claims`): the same
+statement reported in two stories of one thread is one claim.
 
 - **Claims**: quotes in a story grouped when one speaker (the same entity, or the same
   speaker words when no name resolved) says the same thing (content words overlapping by
@@ -131,6 +132,17 @@ def claims(articles: Sequence[Article], derivations: Iterable[Derivation] = ()) 
         claim.independent_origins = independent_origins(claim.article_ids, derivations, outlet_of)
         out.append(claim)
     return sorted(out, key=lambda c: (-c.independent_origins, -len(c.quotes), c.text))
+
+
+def story_claims(story_ids: Iterable[str], thread_articles: Sequence[Article],
+                 derivations: Iterable[Derivation] = ()) -> list[Claim]:
+    """A story's claims, matched across its thread: `claims` over every report of the thread
+    (`thread_articles` holds the story's own), keeping those its own reports make. A statement
+    another story of the thread also carries (an announcement one day, an interview with the
+    same man the next) is one claim, and its origins are counted across both, with the other
+    story's articles among its article ids."""
+    own = set(story_ids)
+    return [c for c in claims(thread_articles, derivations) if not own.isdisjoint(c.article_ids)]
 
 
 def _better(text: str, copied: bool, than: str, than_copied: bool) -> bool:

@@ -3,12 +3,16 @@
 - terms: match keys (normalized, clitic-stripped) with their counts, for TF-IDF;
 - lead: the keys of the headline and first paragraph, where a report names its
   who and where;
+- headline: the headline's keys with their counts: what happened, in the report's own
+  few words («وفاة» or «تشييع», the second plane or the fifth);
 - days: the calendar days the article reports events on (not its publication);
 - published: for the era guard (a 2015 report never joins a 2025 story);
 - vector: a multilingual sentence embedding of headline + lead, so an English
   report of the event meets the Arabic ones;
 - names: the names the tagger found, folded by spelling (who and where);
-- figures: the numbers it states, which an English report shares with the Arabic ones.
+- figures: the numbers it states, which an English report shares with the Arabic ones;
+- quotes: the content words of each statement it quotes: two reports quoting the same
+  words tell of the same happening more often than any shared name says.
 """
 from __future__ import annotations
 
@@ -41,6 +45,8 @@ class Features:
     era_min: int | None = None      # the article is from this year or later (published, else latest year stated)
     era_max: int | None = None      # … and from this year or earlier (known only from the publication date)
     lang: str = "und"
+    headline: dict[str, int] | None = None   # the headline's keys and counts (None: no headline)
+    quotes: tuple[frozenset[str], ...] = ()    # content words of each quoted statement
     names: frozenset[str] = frozenset()   # the people, organisations and places named, folded
     figures: frozenset[str] = frozenset()  # numbers of two digits or more: the same in any language
 
@@ -65,6 +71,7 @@ def features(articles: Iterable[Article], embedder: Embedder | None = None) -> l
             published=published,
             terms=dict(Counter(_keys(a.text))),
             lead=frozenset(_keys(lead)),
+            headline=dict(Counter(_keys(a.headline))) if a.headline else None,
             days=frozenset(d.value for d in a.dates if d.grain == "day" and d.value and not d.flags),
             vector=vec,
             outlet=a.outlet,
@@ -74,6 +81,7 @@ def features(articles: Iterable[Article], embedder: Embedder | None = None) -> l
             lang=a.lang,
             names=_names(a),
             figures=frozenset(x for x in numbers(a.text) if len(x) >= 2),
+            quotes=_quotes(a),
         ))
     return out
 
@@ -85,6 +93,14 @@ def _names(article: Article) -> frozenset[str]:
     («وزير النقل») is a role, not a name."""
     return frozenset(key for m in article.mentions
                      if not (m.role and m.role == m.text) and (key := match_text(m.text)))
+
+
+MIN_QUOTE_KEYS = 4   # a statement of fewer content words («نعم», «لا تعليق») matches by chance
+
+
+def _quotes(article: Article) -> tuple[frozenset[str], ...]:
+    found = (frozenset(_keys(q.text)) for q in article.quotes)
+    return tuple(dict.fromkeys(k for k in found if len(k) >= MIN_QUOTE_KEYS))
 
 
 def _event_day(article: Article) -> date | None:
