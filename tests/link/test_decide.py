@@ -225,3 +225,21 @@ def test_numbers_reads_both_digit_scripts_and_drops_separators():
 def test_numbers_reads_arabic_separators():
     assert numbers("بلغت الكلفة ١٬٢٥٠ دولارا") == {"1250"}
     assert numbers("ارتفع المؤشر ٣٫٥ في المئة") == {"3.5"}
+
+
+def test_a_template_spelling_its_figure_in_words_is_still_a_template(profiles):
+    """«بعشرة أطنان» in one release, «12 طناً» in the next, five days later: the figures the
+    extractor read from the words count as the ones written in digits do."""
+    from rasid.link.decide import _stated, _template
+    from rasid.model import Figure, Span
+
+    base = profiles["wheat"]
+    in_words = replace(base, numbers=frozenset(), article=replace(
+        base.article, published="2024-03-01", figures=(Figure(Span(0, 10), "بعشرة أطنان", 10.0, "طن"),)))
+    in_digits = replace(base, numbers=frozenset({"12"}), article=replace(base.article, published="2024-03-06",
+                                                                          figures=()))
+    assert _stated(in_words) == {"10"}
+    assert _template(in_words, in_digits)
+    # the same tonnage, however written, or the same day: not a template
+    assert not _template(in_words, replace(in_digits, numbers=frozenset({"10"})))
+    assert not _template(in_words, replace(in_digits, article=replace(in_digits.article, published="2024-03-01")))

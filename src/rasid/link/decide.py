@@ -184,12 +184,20 @@ def _template(pa: Profile, pb: Profile) -> bool:
     """Agencies reuse a release's wording for the next flight, session or shipment: the same
     sentences with none of the same figures, published days apart, are two reports."""
     a, b = pa.article, pb.article
-    if not (pa.numbers and pb.numbers) or pa.numbers & pb.numbers:
+    stated_a, stated_b = _stated(pa), _stated(pb)
+    if not (stated_a and stated_b) or stated_a & stated_b:
         return False
     if a.published and b.published:
         gap = abs((date.fromisoformat(a.published) - date.fromisoformat(b.published)).days)
         return gap >= TEMPLATE_DAYS
     return bool(pa.days and pb.days and not pa.days & pb.days)
+
+
+def _stated(p: Profile) -> frozenset[str]:
+    """The figures a text states in digits or in words («بعشرة أطنان» is 10, as «12 طناً» is
+    12): one release of a template spells its tonnage out, the next writes it in digits."""
+    words = (f.value for f in p.article.figures if f.low is None)
+    return p.numbers | {str(int(v)) if float(v).is_integer() else str(v) for v in words}
 
 
 def decide(e: PairEvidence, pa: Profile, pb: Profile, models: Models | None = None) -> Verdict:
