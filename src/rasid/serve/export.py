@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from typing import TextIO
 
 from rasid.errors import UsageError
@@ -60,21 +61,23 @@ def _stories(store: Store):
     of_thread: dict[str, list[str]] = {}
     for s in stories:
         of_thread.setdefault(s.thread_id, []).extend(s.article_ids)
-    size = {t: len(ids) for t, ids in of_thread.items()}
+    left = Counter(s.thread_id for s in stories)   # a thread's claims are dropped after its last story
     thread_found: dict[str, list] = {}   # a thread small enough is matched once for all its stories
     for s in stories:
         members = store.articles(s.article_ids)
         ids = set(s.article_ids)
         links = within(ids)
-        if len(ids) == size[s.thread_id]:
-            found = claims(members, links)
-        elif size[s.thread_id] <= THREAD_ARTICLES + len(ids):
+        thread = of_thread[s.thread_id]
+        if len(thread) <= THREAD_ARTICLES + len(ids):
             if s.thread_id not in thread_found:
-                every = store.articles(of_thread[s.thread_id])
+                every = members if len(thread) == len(ids) else store.articles(thread)
                 thread_found[s.thread_id] = claims(every, within({a.id for a in every}))
             found = [c for c in thread_found[s.thread_id] if not ids.isdisjoint(c.article_ids)]
         else:
             found = story_claims(ids, *thread_reports(store, s, members))
+        left[s.thread_id] -= 1
+        if not left[s.thread_id]:
+            thread_found.pop(s.thread_id, None)
         yield story_record(s, story_voices(members).get(s.id), found, discrepancies(members, found),
                            summarize(members, links, df=df, n_docs=n_docs))
 
