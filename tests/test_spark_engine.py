@@ -109,3 +109,72 @@ def test_candidate_joins_in_spark_sql_find_the_stores_pairs(tmp_path):
     finally:
         engine.close()
         store.close()
+
+
+def test_nearest_neighbour_queries_in_spark_answer_like_an_exact_search(tmp_path):
+    """The copy and story stages' embedding neighbours as a Spark job: each partition of the
+    archive answers every query, a shuffle by query keeps the best k."""
+    import numpy as np
+
+    from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, exact_nearest
+    from rasid.resources import resource_path
+    from rasid.spark_engine import SparkEngine
+
+    store = SQLiteStore(tmp_path / "demo.db")
+    ingest([str(resource_path("demo/corpus"))], store, Settings(progress="never", workers=1))
+    rows = list(store.vector_rows(HEADLINE_MODEL))
+    assert len(rows) == store.counts()["articles"] > 20
+    keys = np.array([k for k, _ in rows])
+    vectors = np.stack([np.frombuffer(b, dtype=np.float16).astype(np.float32) for _, b in rows])
+    queries = vectors[::4] + 0.01
+    index = VectorIndex()
+    index.add(list(keys), vectors)
+    engine = SparkEngine("local[2]")
+    try:
+        search = engine.vector_search(store, HEADLINE_MODEL)
+        for k in (1, 5, len(rows) + 3):
+            got = search.search(queries, k)
+            want = exact_nearest(vectors, keys, queries, k)
+            assert [[key for key, _ in hits] for hits in got] == [[key for key, _ in hits] for hits in want]
+            for g, w in zip(got, want):
+                assert [s for _, s in g] == pytest.approx([s for _, s in w], abs=1e-5)
+            assert [{key for key, _ in hits} for hits in got] == \
+                [{key for key, _ in hits} for hits in index.search(queries, k)]
+        assert search.search(queries[:0], 5) == []
+        assert search.searches == 3
+        # a second search object for the model replaces the first, which still answers
+        again = engine.vector_search(store, HEADLINE_MODEL)
+        assert again.search(queries[:2], 3) == search.search(queries[:2], 3)
+    finally:
+        engine.close()
+        store.close()
+
+
+def test_spark_runs_the_neighbour_queries_and_stores_what_one_process_stores(tmp_path, monkeypatch):
+    """With embeddings on, the copy stage's rewrite candidates and the story stage's
+    neighbourhood come from Spark's search: the archive is still the one process's."""
+    from rasid.spark_engine import SparkVectorSearch
+
+    src = _feed(tmp_path)
+    calls = []
+    original = SparkVectorSearch.search
+    monkeypatch.setattr(SparkVectorSearch, "search",
+                        lambda self, v, k: calls.append(len(v)) or original(self, v, k))
+    runs = {}
+    for engine in ("local", "spark"):
+        settings = Settings(progress="never", engine=engine, workers=1, spark_master="local[2]")
+        with SQLiteStore(tmp_path / f"{engine}.db") as store:
+            ingest([str(src)], store, settings)
+            # a second, smaller run: the story stage looks up the new articles' neighbours
+            more = tmp_path / "more.jsonl"
+            more.write_text(json.dumps({"id": "late", "outlet": "صحيفة الخليج", "published": "2024-07-03",
+                                        "title": "مشروع المياه في الزبير يتأخر",
+                                        "text": "قال المحافظ سالم العيداني إن مشروع تأهيل شبكة المياه "
+                                                "في قضاء الزبير سيتأخر شهرين."}, ensure_ascii=False) + "\n",
+                            encoding="utf-8")
+            ingest([str(more)], store, settings)
+            runs[engine] = (sorted(_fingerprint(a) for a in store.iter_articles()),
+                            sorted((d.source_id, d.derived_id, d.kind) for d in store.derivations()),
+                            sorted((s.id, s.article_ids, s.thread_id) for s in store.stories()))
+    assert runs["spark"] == runs["local"]
+    assert len(calls) >= 3          # copy candidates in both runs, the story neighbourhood in the second

@@ -94,7 +94,8 @@ class Pipeline:
         self.derive_stage = DerivationStage(embeddings=self.settings.embeddings, embedder=embedder,
                                             joiner=self.engine.joiner)
         self.story_stage = StoryStage(embeddings=self.settings.embeddings, embedder=embedder,
-                                      model="packaged" if self.settings.story_model else None)
+                                      model="packaged" if self.settings.story_model else None,
+                                      joiner=self.engine.joiner)
         self.versions = self.article_stages.versions
 
     def _extract(self, article: Article) -> Article:

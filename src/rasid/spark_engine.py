@@ -23,6 +23,7 @@ from rasid.model import Article, RawDocument
 
 _SCHEMA_IN = "i long, payload binary"
 _SCHEMA_OUT = "i long, result binary"
+_SCHEMA_NEAR = "query int, seq long, sim double"
 _STAGES = None   # per Spark Python worker: built on its first partition, reused after
 
 
@@ -50,6 +51,76 @@ def _partition(batches: Iterator, ner_model: str, blas_threads: int) -> Iterator
                                          names=["i", "result"])
 
 
+def _nearest_partition(batches: Iterator, queries, k: int) -> Iterator:
+    """mapInArrow body: (seq, float16 vector) rows of one partition of the archive -> each
+    broadcast query's k nearest among them, as (query, seq, cosine) rows."""
+    import numpy as np
+    import pyarrow as pa
+
+    from rasid.link.neighbours import exact_nearest
+
+    wanted = queries.value
+    for batch in batches:
+        seqs = np.asarray(batch.column("seq").to_pylist(), dtype=np.int64)
+        if not len(seqs):
+            continue
+        vectors = np.stack([np.frombuffer(b, dtype=np.float16) for b in batch.column("vector").to_pylist()])
+        found = exact_nearest(vectors, seqs, wanted, k)
+        rows = [(q, key, sim) for q, hits in enumerate(found) for key, sim in hits]
+        yield pa.RecordBatch.from_arrays(
+            [pa.array([r[0] for r in rows], pa.int32()), pa.array([r[1] for r in rows], pa.int64()),
+             pa.array([r[2] for r in rows], pa.float64())], names=["query", "seq", "sim"])
+
+
+class SparkVectorSearch:
+    """`search(vectors, k)` like the sidecar index (`link.neighbours.VectorIndex`), as a Spark
+    job over every stored vector of one model: the archive is spread over the workers, each
+    partition answers every query (broadcast) with its own k nearest, and a shuffle by query
+    keeps the best k of all (a window over the partitions' answers). Exact, where the index
+    is approximate. The archive's frame is read once per search object and persisted."""
+
+    def __init__(self, engine: "SparkEngine", store, model: str) -> None:
+        self.engine, self.store, self.model = engine, store, model
+        self._frame = None
+        self.searches = 0
+
+    def _archive(self):
+        if self._frame is None:
+            spark = self.engine.session()
+            rows = list(self.store.vector_rows(self.model))
+            parts = max(1, min(len(rows) // 2000 + 1, 4 * spark.sparkContext.defaultParallelism))
+            self._frame = (spark.createDataFrame(rows, "seq long, vector binary")
+                           .repartition(parts).persist())
+        return self._frame
+
+    def search(self, vectors, k: int) -> list[list[tuple[int, float]]]:
+        import numpy as np
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        queries = np.asarray(vectors, dtype=np.float32)
+        out: list[list[tuple[int, float]]] = [[] for _ in range(len(queries))]
+        if not len(queries) or k <= 0:
+            return out
+        self.searches += 1
+        spark = self.engine.session()
+        shared = spark.sparkContext.broadcast(queries)
+        try:
+            found = self._archive().mapInArrow(partial(_nearest_partition, queries=shared, k=k), _SCHEMA_NEAR)
+            rank = Window.partitionBy("query").orderBy(F.desc("sim"), F.asc("seq"))
+            best = found.withColumn("rank", F.row_number().over(rank)).where(F.col("rank") <= k)
+            for r in best.collect():
+                out[r["query"]].append((r["seq"], r["sim"]))
+        finally:
+            shared.unpersist()
+        return [sorted(hits, key=lambda x: (-x[1], x[0])) for hits in out]
+
+    def close(self) -> None:
+        if self._frame is not None:
+            self._frame.unpersist()
+            self._frame = None
+
+
 class SparkEngine:
     """`map(items, seconds)` like `LocalEngine`, on a Spark cluster (or `local[N]`)."""
 
@@ -67,6 +138,7 @@ class SparkEngine:
         self.app_name = app_name
         self.restarts = 0
         self._spark = None
+        self._searches: list[SparkVectorSearch] = []
 
     def embedder(self):
         """The driver's own embedding calls (copies, stories) stay in the driver."""
@@ -74,8 +146,18 @@ class SparkEngine:
 
     @property
     def joiner(self) -> "SparkEngine":
-        """The copy stage's candidate joins run here, as Spark SQL."""
+        """The corpus joins run here: the copy stage's candidate joins as Spark SQL, and the
+        nearest-neighbour queries of the copy and story stages as Spark jobs."""
         return self
+
+    def vector_search(self, store, model: str) -> SparkVectorSearch:
+        """A search over every stored vector of `model` (the archive as of this call)."""
+        for stale in [s for s in self._searches if s.model == model]:
+            stale.close()   # still usable: it reads the archive again if asked
+            self._searches.remove(stale)
+        search = SparkVectorSearch(self, store, model)
+        self._searches.append(search)
+        return search
 
     def session(self):
         if self._spark is None:
@@ -124,6 +206,9 @@ class SparkEngine:
 
     def close(self) -> None:
         """End the session (the pipeline calls this at the end of a run)."""
+        for search in self._searches:
+            search.close()
+        self._searches.clear()
         if self._spark is not None:
             self._spark.stop()
             self._spark = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors
+from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors, exact_nearest
 from rasid.link.stage import DerivationStage
 from rasid.model import Article
 from rasid.text.embed import DIM, headline_text
@@ -146,3 +146,47 @@ def test_stage_index_is_rebuilt_from_the_store_when_damaged(store):
 
 def test_stage_without_embeddings_has_no_index(store):
     assert DerivationStage(embeddings=False).index(store) is None
+
+
+def test_exact_nearest_agrees_with_a_full_sort_and_the_index():
+    vecs = _unit(200, seed=3)
+    keys = np.arange(1000, 1200)
+    queries = _unit(12, seed=8)
+    found = exact_nearest(vecs * 3.0, keys, queries, 7)          # not normalized: cosine anyway
+    index = VectorIndex()
+    index.add(list(keys), vecs)
+    approx = index.search(queries, 7)
+    for q, hits in enumerate(found):
+        sims = vecs @ queries[q]
+        order = np.argsort(-sims)[:7]
+        assert [k for k, _ in hits] == [int(keys[c]) for c in order]
+        assert [s for _, s in hits] == pytest.approx([float(sims[c]) for c in order], abs=1e-5)
+        # the HNSW index is approximate; on 200 vectors it finds the same neighbours
+        assert {k for k, _ in approx[q]} == {k for k, _ in hits}
+
+
+def test_exact_nearest_edges():
+    vecs, keys = _unit(3, seed=5), np.array([7, 8, 9])
+    assert exact_nearest(vecs, keys, _unit(2), 10)[0] == sorted(
+        exact_nearest(vecs, keys, _unit(2), 3)[0], key=lambda x: (-x[1], x[0]))
+    assert len(exact_nearest(vecs, keys, _unit(2), 10)[1]) == 3      # k beyond the rows
+    assert exact_nearest(vecs[:0], keys[:0], _unit(2), 3) == [[], []]
+    assert exact_nearest(vecs, keys, _unit(0), 3) == []
+    assert exact_nearest(vecs, keys, _unit(1), 0) == [[]]
+    tied = np.stack([vecs[0], vecs[0], vecs[1]])                     # equal similarity: by key
+    assert [k for k, _ in exact_nearest(tied, np.array([5, 2, 9]), vecs[:1], 2)[0]] == [2, 5]
+
+
+def test_vector_rows_are_every_stored_vector_of_one_model(store):
+    arts = [_article(n) for n in range(1, 4)]
+    store.write_batch(arts)
+    vecs = _unit(3, seed=2)
+    store.save_vectors({a.id: v for a, v in zip(arts, vecs)}, HEADLINE_MODEL)
+    store.save_vectors({arts[0].id: vecs[0]}, "other-model")
+    keys = store.vector_keys(HEADLINE_MODEL)
+    rows = dict(store.vector_rows(HEADLINE_MODEL))
+    assert rows.keys() == keys.keys()
+    for seq, blob in rows.items():
+        got = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+        np.testing.assert_allclose(got, vecs[arts.index(next(a for a in arts if a.id == keys[seq]))], atol=1e-3)
+    assert len(dict(store.vector_rows("other-model"))) == 1

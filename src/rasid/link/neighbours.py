@@ -74,6 +74,43 @@ class VectorIndex:
             tmp.replace(self.path)   # atomic: a crash never leaves half an index behind
 
 
+def synced_index(store, keys: dict[int, str], model: str = HEADLINE_MODEL, chunk: int = 512) -> VectorIndex:
+    """The sidecar index of `model`'s vectors, with every stored vector in `keys` (index key ->
+    article id, `store.vector_keys`) added and saved: the derivation and story stages search
+    it, and the web UI's semantic search reads it."""
+    index = VectorIndex(store.sidecar(f"ann/{model}.usearch"))
+    missing = index.missing(keys)
+    for start in range(0, len(missing), chunk):
+        part = missing[start:start + chunk]
+        got = store.vectors([keys[k] for k in part], model)
+        have = [k for k in part if keys[k] in got]
+        if have:
+            index.add(have, np.stack([got[keys[k]] for k in have]))
+    if missing:
+        index.save()
+    return index
+
+
+def exact_nearest(vectors: np.ndarray, keys: np.ndarray, queries: np.ndarray,
+                  k: int) -> list[list[tuple[int, float]]]:
+    """For each query: its k most cosine-similar rows of `vectors` as (key, similarity), best
+    first, ties by key. What the index approximates, computed exactly: a distributed engine
+    runs it on each partition of the archive and keeps the best k of the partitions' answers."""
+    if not len(vectors) or not len(queries) or k <= 0:
+        return [[] for _ in range(len(queries))]
+    v = np.asarray(vectors, dtype=np.float32)
+    q = np.asarray(queries, dtype=np.float32)
+    v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    q = q / np.maximum(np.linalg.norm(q, axis=1, keepdims=True), 1e-12)
+    sims = q @ v.T
+    k = min(k, len(v))
+    out = []
+    for row in sims:
+        top = np.argpartition(-row, k - 1)[:k] if k < len(v) else np.arange(len(v))
+        out.append(sorted(((int(keys[c]), float(row[c])) for c in top), key=lambda x: (-x[1], x[0])))
+    return out
+
+
 def cached_vectors(store, articles: Sequence[Article], embedder: Embedder,
                    model: str = HEADLINE_MODEL) -> dict[str, np.ndarray]:
     """Headline embeddings, computed once per article and kept in the store."""

@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-
 from rasid.link.compare import (UNIFORM, PairEvidence, Profile, Rarity, UnitCache, compare,
                                 copied_sentences, lexical, profile)
 from rasid.link.credit import may_share_source, names_an_outlet, outlet_keys, shared_source
 from rasid.link.decide import CREDITED_GAP_DAYS, Verdict, decide, packaged_model, screen
 from rasid.link.direction import Direction, direction
 from rasid.link.fingerprint import BANDS, fingerprint
-from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors, days_apart, near_in_time
+from rasid.link.neighbours import (HEADLINE_MODEL, VectorIndex, cached_vectors, days_apart, near_in_time,
+                                   synced_index)
 from rasid.model import Article, Derivation
 from rasid.text.embed import Embedder
 
@@ -94,8 +93,9 @@ class DerivationStage:
                  min_similarity: float = ANN_MIN_SIMILARITY, max_bucket: int = MAX_BUCKET,
                  embedder: Embedder | None = None, joiner=None):
         """`joiner`: an engine whose `lsh_candidates(store, ids, max_bucket)` and
-        `containment_candidates(store, ids, ...)` do the candidate joins (Spark SQL); without
-        one the store's own queries do them."""
+        `containment_candidates(store, ids, ...)` do the candidate joins (Spark SQL) and whose
+        `vector_search(store, model)` answers the nearest-neighbour queries; without one the
+        store's own queries and the sidecar index do them."""
         self.embedder = (embedder or Embedder()) if embeddings else None
         self.joiner = joiner
         # Checked without embeddings, an article was only tested for copies: when embeddings
@@ -119,24 +119,19 @@ class DerivationStage:
 
     # -- candidates ---------------------------------------------------------
     def index(self, store) -> tuple[VectorIndex, dict[int, str]] | None:
-        """The neighbour index over every stored headline vector, brought up to date."""
+        """The neighbour index over every stored headline vector, brought up to date (with a
+        joiner: the joiner's search over the same vectors, which answers like the index)."""
         if self.embedder is None:
             return None
         # articles stored while embeddings were off get their headline vectors now
         lacking = store.articles_without_vector(HEADLINE_MODEL)
         for start in range(0, len(lacking), CHUNK):
             cached_vectors(store, _load(store, lacking[start:start + CHUNK]), self.embedder)
-        index = VectorIndex(store.sidecar(f"ann/{HEADLINE_MODEL}.usearch"))
         keys = store.vector_keys(HEADLINE_MODEL)
-        missing = index.missing(keys)
-        for start in range(0, len(missing), CHUNK):
-            part = missing[start:start + CHUNK]
-            got = store.vectors([keys[k] for k in part], HEADLINE_MODEL)
-            have = [k for k in part if keys[k] in got]
-            if have:
-                index.add(have, np.stack([got[keys[k]] for k in have]))
-        if missing:
-            index.save()
+        index = synced_index(store, keys, HEADLINE_MODEL, CHUNK)   # the web UI's search reads it too
+        if self.joiner is not None:
+            # a distributed engine answers the nearest-neighbour queries over the whole archive
+            return self.joiner.vector_search(store, HEADLINE_MODEL), keys
         return index, keys
 
     def candidates(self, store, articles: Sequence[Article], index=None) -> set[tuple[str, str]]:

@@ -549,6 +549,14 @@ class SQLiteStore(BrowseQueries):
             "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_vectors v"
             " WHERE v.article_id = a.id AND v.model = ?) ORDER BY a.seq", (model,))]
 
+    def vector_rows(self, model: str) -> Iterator[tuple[int, bytes]]:
+        """Every (sequence number, float16 vector bytes) of this model: what a distributed
+        engine searches for nearest neighbours."""
+        for seq, blob in self.db.execute(
+                "SELECT a.seq, v.vector FROM article_vectors v JOIN articles a ON a.id = v.article_id"
+                " WHERE v.model = ?", (model,)):
+            yield seq, bytes(blob)
+
     def vector_keys(self, model: str) -> dict[int, str]:
         """Sequence number -> article id, for every article with a vector of this model."""
         return dict(self.db.execute(

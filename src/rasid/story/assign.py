@@ -106,9 +106,12 @@ class StoryStage:
     version = VERSION
 
     def __init__(self, params: ClusterParams | None = None, embeddings: bool = True,
-                 model: str | None = None, embedder: Embedder | None = None):
+                 model: str | None = None, embedder: Embedder | None = None, joiner=None):
+        """`joiner`: an engine whose `vector_search(store, model)` answers the embedding
+        neighbour queries (Spark); without one the sidecar index does."""
         self.clusterer = StoryClusterer(params, model=model)
         self.embedder = (embedder or Embedder()) if embeddings else None
+        self.joiner = joiner
 
     def _features(self, store, articles: Sequence[Article]) -> list[Features]:
         """Features with lead embeddings, computed once per article and kept in the store."""
@@ -141,11 +144,17 @@ class StoryStage:
         """Articles whose headlines are near the new ones' and published within story_days: the
         clusterer's embedding candidates, which the word search above does not find (an English
         report, a reworded headline). Read from the derivation stage's neighbour index."""
-        path = store.sidecar(f"ann/{VECTOR_MODEL}.usearch") if self.embedder is not None else None
-        if path is None or not path.exists() or not articles:
+        if self.embedder is None or not articles:
             return set()
+        if self.joiner is not None:
+            index = self.joiner.vector_search(store, VECTOR_MODEL)
+        else:
+            path = store.sidecar(f"ann/{VECTOR_MODEL}.usearch")
+            if path is None or not path.exists():
+                return set()
+            index = VectorIndex(path)
         p = self.clusterer.params
-        near = near_in_time(store, VectorIndex(path), store.vector_keys(VECTOR_MODEL), articles,
+        near = near_in_time(store, index, store.vector_keys(VECTOR_MODEL), articles,
                             2 * p.vector_neighbours, p.vector_min, p.story_days, VECTOR_MODEL)
         return {o for others in near.values() for o in others}
 
