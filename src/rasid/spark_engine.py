@@ -6,7 +6,9 @@ The same batch function the local engine maps over its process pool
 document), each partition is cleaned, dated and tagged by stages built once per Python
 worker, and the articles come back in their input order, so the store receives exactly
 what a one-process run would give it. The corpus stages (copies, stories, entities) stay
-with the store in the driver. Optional: `pip install 'rasid[spark]'` (Java 17).
+with the store in the driver, but their corpus joins run here: the copy stage's candidate
+joins as Spark SQL, and the copy and story stages' nearest-neighbour queries as a Spark job
+(`SparkVectorSearch`). Optional: `pip install 'rasid[spark]'` (Java 17).
 """
 from __future__ import annotations
 
