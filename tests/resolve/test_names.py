@@ -46,6 +46,10 @@ def test_name_lexicon_is_available():
     ("کۆبانێ", "كوباني"),             # Kurdish o and e
     ("ئیران", "ايران"),               # Kurdish word-initial vowel carrier
     ("خامنه\u200cای", "خامنهاي"),      # zero-width non-joiner
+    ("شاہ", "شاه"),                   # Urdu heh goal
+    ("ګلاب", "غلاب"),                 # Pashto gaf
+    ("ڊيرو", "ديرو"),                 # Sindhi ddal
+    ("سيڠاڤورا", "سينغافورا"),         # Jawi nga: the two letters Arabic writes for ng
 ])
 def test_fold_arabic(raw, folded):
     assert fold_arabic(raw) == folded
@@ -62,6 +66,7 @@ def test_fold_kurdish_initial_carrier_before_alef():
     ("مصـــطفى الكاظـــمي", "مصطفى الكاظمي"),
     ("مسعود پزشکیان", "مسعود بزشكيان"),
     ("إبراهيم الجعفري", "ابراهيم الجعفري"),
+    ("محمد عبد الوہاب", "محمد عبد الوهاب"),      # an Urdu page's heh
 ])
 def test_orthographic_variants_are_the_same_name(a, b):
     assert name_tokens(a) == name_tokens(b)
