@@ -416,3 +416,34 @@ def test_a_report_in_another_language_finds_its_nearest_reports_across_languages
     # too far even for another language: not a candidate
     far = replace(ar, vector=unit(P.cross_min - 0.1))
     assert not any("x-ar" in (ids[i], ids[j]) for i, j in StoryClusterer().fit([far, *en, probe]).evidence_)
+
+
+def test_lead_overlap_is_the_same_whatever_order_the_words_come_in():
+    """A plain sum's last digits follow its order, and a set's order the process's string
+    hashes: the same pair must score the same in every run."""
+    from rasid.story.cluster import _lead_overlap
+
+    la = {"بغداد": 0.1, "دمشق": 0.2, "الشطري": 0.3, "زيارة": 0.05}
+    lb = {"الشطري": 0.3, "دمشق": 0.2, "بغداد": 0.1, "وفد": 0.4}
+    backwards = lambda d: dict(reversed(list(d.items())))  # noqa: E731
+    assert 0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1        # the trap itself
+    got = _lead_overlap(la, lb)
+    assert got == _lead_overlap(backwards(la), backwards(lb))
+    assert got == pytest.approx(0.6 / 0.65)
+    assert _lead_overlap(la, {"وفد": 1.0}) == 0.0
+
+
+def test_sparse_cosine_matches_the_dense_product():
+    import numpy as np
+
+    from rasid.story.cluster import _cosine
+
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        ia = np.sort(rng.choice(200, rng.integers(0, 30), replace=False))
+        ib = np.sort(rng.choice(200, rng.integers(0, 30), replace=False))
+        wa, wb = rng.random(len(ia)), rng.random(len(ib))
+        dense_a, dense_b = np.zeros(200), np.zeros(200)
+        dense_a[ia], dense_b[ib] = wa, wb
+        assert _cosine((ia, wa), (ib, wb)) == pytest.approx(float(dense_a @ dense_b), abs=1e-12)
+        assert _cosine((ia, wa), (ib, wb)) == _cosine((ib, wb), (ia, wa))

@@ -101,15 +101,27 @@ class _Index:
 
 
 def _cosine(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
-    _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(a[1][ia] @ b[1][ib]) if len(ia) else 0.0
+    """Dot product of two sparse unit vectors (sorted term ids, weights). A binary search of
+    one's ids in the other's: no sort of both, as np.intersect1d would do, and the same terms
+    summed in the same order."""
+    if not len(a[0]) or not len(b[0]):
+        return 0.0
+    if len(a[0]) > len(b[0]):
+        a, b = b, a
+    at = np.searchsorted(b[0], a[0])
+    at[at == len(b[0])] = 0
+    hit = b[0][at] == a[0]
+    return float(a[1][hit] @ b[1][at[hit]]) if hit.any() else 0.0
 
 
 def _lead_overlap(la: dict[str, float], lb: dict[str, float]) -> float:
     common = la.keys() & lb.keys()
     if not common:
         return 0.0
-    return sum(la[t] for t in common) / (min(sum(la.values()), sum(lb.values())) or 1.0)
+    # fsum: exactly rounded whatever the order. A set's order follows the process's string
+    # hashes and a plain sum's last digits its order: the same pair scored differently from
+    # run to run.
+    return math.fsum(la[t] for t in common) / (min(math.fsum(la.values()), math.fsum(lb.values())) or 1.0)
 
 
 def _eras_apart(fa: Features, fb: Features, years: int = ERA_YEARS) -> bool:
@@ -161,8 +173,10 @@ def evidence(fa: Features, fb: Features, va, vb, la: dict, lb: dict, linked: boo
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
-    union = a | b
-    return len(a & b) / len(union) if union else 0.0
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
 
 
 GAP_CAP_DAYS = 10
