@@ -190,3 +190,4 @@ def test_vector_rows_are_every_stored_vector_of_one_model(store):
         got = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
         np.testing.assert_allclose(got, vecs[arts.index(next(a for a in arts if a.id == keys[seq]))], atol=1e-3)
     assert len(dict(store.vector_rows("other-model"))) == 1
+
