@@ -153,13 +153,16 @@ def test_nearest_neighbour_queries_in_spark_answer_like_an_exact_search(tmp_path
 def test_spark_runs_the_neighbour_queries_and_stores_what_one_process_stores(tmp_path, monkeypatch):
     """With embeddings on, the copy stage's rewrite candidates and the story stage's
     neighbourhood come from Spark's search: the archive is still the one process's."""
-    from rasid.spark_engine import SparkVectorSearch
+    from rasid.spark_engine import SparkEngine, SparkVectorSearch
 
     src = _feed(tmp_path)
-    calls = []
+    calls, blocks = [], []
     original = SparkVectorSearch.search
     monkeypatch.setattr(SparkVectorSearch, "search",
                         lambda self, v, k: calls.append(len(v)) or original(self, v, k))
+    mapped = SparkEngine.map_blocks
+    monkeypatch.setattr(SparkEngine, "map_blocks",
+                        lambda self, fn, items: blocks.append(len(items)) or mapped(self, fn, items))
     runs = {}
     for engine in ("local", "spark"):
         settings = Settings(progress="never", engine=engine, workers=1, spark_master="local[2]")
@@ -178,3 +181,32 @@ def test_spark_runs_the_neighbour_queries_and_stores_what_one_process_stores(tmp
                             sorted((s.id, s.article_ids, s.thread_id) for s in store.stories()))
     assert runs["spark"] == runs["local"]
     assert len(calls) >= 3          # copy candidates in both runs, the story neighbourhood in the second
+    assert len(blocks) == 2 and all(blocks)   # the clusterer's embedding blocks, once a run
+
+
+def test_the_story_clusterers_embedding_blocks_run_as_spark_tasks():
+    from functools import partial
+
+    import numpy as np
+
+    from rasid.spark_engine import SparkEngine
+    from rasid.story.cluster import ClusterParams, block_pairs, vector_blocks
+    from rasid.story.features import Features
+
+    rng = np.random.default_rng(2)
+    feats = []
+    for i in range(60):
+        v = rng.normal(size=512) + (i % 4) * 3
+        feats.append(Features(article_id=f"a{i:02d}", published=None, terms={}, lead=frozenset(),
+                              days=frozenset(), vector=(v / np.linalg.norm(v)).astype(np.float32),
+                              lang="en" if i % 5 == 0 else "ar"))
+    blocks = vector_blocks(feats, block=16)
+    fn = partial(block_pairs, p=ClusterParams())
+    engine = SparkEngine("local[2]")
+    try:
+        got = engine.map_blocks(fn, blocks)
+        assert got == [fn(b) for b in blocks] and any(got)
+        assert engine.map_blocks(fn, []) == []
+        assert engine.mapped == len(blocks) == 4
+    finally:
+        engine.close()

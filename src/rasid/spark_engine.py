@@ -7,8 +7,9 @@ document), each partition is cleaned, dated and tagged by stages built once per 
 worker, and the articles come back in their input order, so the store receives exactly
 what a one-process run would give it. The corpus stages (copies, stories, entities) stay
 with the store in the driver, but their corpus joins run here: the copy stage's candidate
-joins as Spark SQL, and the copy and story stages' nearest-neighbour queries as a Spark job
-(`SparkVectorSearch`). Optional: `pip install 'rasid[spark]'` (Java 17).
+joins as Spark SQL, the copy and story stages' nearest-neighbour queries as a Spark job
+(`SparkVectorSearch`), and the story clusterer's embedding blocks as Spark tasks
+(`map_blocks`). Optional: `pip install 'rasid[spark]'` (Java 17).
 """
 from __future__ import annotations
 
@@ -49,6 +50,20 @@ def _partition(batches: Iterator, ner_model: str, blas_threads: int) -> Iterator
             seconds: Counter = Counter()
             article, needs = _STAGES(raw, aid, seconds)
             results.append(pickle.dumps((article, needs, dict(seconds)), protocol=pickle.HIGHEST_PROTOCOL))
+        yield pa.RecordBatch.from_arrays([pa.array(positions, pa.int64()), pa.array(results, pa.binary())],
+                                         names=["i", "result"])
+
+
+def _apply_partition(batches: Iterator) -> Iterator:
+    """mapInArrow body: (i, pickled (fn, item)) rows -> (i, pickled fn(item)) rows."""
+    import pyarrow as pa
+
+    for batch in batches:
+        positions = batch.column("i").to_pylist()
+        results = []
+        for payload in batch.column("payload").to_pylist():
+            fn, item = pickle.loads(payload)
+            results.append(pickle.dumps(fn(item), protocol=pickle.HIGHEST_PROTOCOL))
         yield pa.RecordBatch.from_arrays([pa.array(positions, pa.int64()), pa.array(results, pa.binary())],
                                          names=["i", "result"])
 
@@ -141,6 +156,7 @@ class SparkEngine:
         self.restarts = 0
         self._spark = None
         self._searches: list[SparkVectorSearch] = []
+        self.mapped = 0   # items run through map_blocks
 
     def embedder(self):
         """The driver's own embedding calls (copies, stories) stay in the driver."""
@@ -148,9 +164,25 @@ class SparkEngine:
 
     @property
     def joiner(self) -> "SparkEngine":
-        """The corpus joins run here: the copy stage's candidate joins as Spark SQL, and the
-        nearest-neighbour queries of the copy and story stages as Spark jobs."""
+        """The corpus joins run here: the copy stage's candidate joins as Spark SQL, the
+        nearest-neighbour queries of the copy and story stages and the story clusterer's
+        embedding blocks as Spark jobs."""
         return self
+
+    def map_blocks(self, fn, items: Sequence) -> list:
+        """`[fn(x) for x in items]` on the Spark workers, in input order: the story clusterer's
+        embedding-neighbour blocks (`story.cluster.block_pairs`), one task each. `fn` and the
+        items must pickle (module-level functions, plain records)."""
+        if not items:
+            return []
+        spark = self.session()
+        self.mapped += len(items)
+        rows = [(i, pickle.dumps((fn, x), protocol=pickle.HIGHEST_PROTOCOL)) for i, x in enumerate(items)]
+        frame = spark.createDataFrame(rows, _SCHEMA_IN).repartition(len(rows))
+        got = sorted(frame.mapInArrow(_apply_partition, _SCHEMA_OUT).collect(), key=lambda r: r["i"])
+        if [r["i"] for r in got] != list(range(len(items))):
+            raise RuntimeError(f"spark returned {len(got)} of {len(items)} results")
+        return [pickle.loads(r["result"]) for r in got]
 
     def vector_search(self, store, model: str) -> SparkVectorSearch:
         """A search over every stored vector of `model` (the archive as of this call)."""

@@ -447,3 +447,43 @@ def test_sparse_cosine_matches_the_dense_product():
         dense_a[ia], dense_b[ib] = wa, wb
         assert _cosine((ia, wa), (ib, wb)) == pytest.approx(float(dense_a @ dense_b), abs=1e-12)
         assert _cosine((ia, wa), (ib, wb)) == _cosine((ib, wb), (ia, wa))
+
+
+def _random_feats(n: int, seed: int = 5) -> list:
+    """n articles over a month in two languages, their vectors in a few tight bunches."""
+    from dataclasses import replace as _replace
+
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(6, 512))
+    out = []
+    for i in range(n):
+        v = centres[i % 6] + 0.6 * rng.normal(size=512)
+        day = f"2025-03-{1 + int(rng.integers(0, 28)):02d}"
+        f = feat(f"a{i:03d}", f"كلمة{i % 9} خبر", published=day if i % 11 else None,
+                 vector=(v / np.linalg.norm(v)).astype(np.float32))
+        out.append(_replace(f, lang="en" if i % 7 == 0 else "ar"))
+    return out
+
+
+def test_embedding_blocks_cover_the_search_and_any_mapper_gives_the_same_pairs():
+    from rasid.story.cluster import _vector_pairs, block_pairs, vector_blocks
+
+    feats = _random_feats(70)
+    whole = _vector_pairs(feats, P)
+    assert whole and any(feats[i].lang != feats[j].lang for i, j in whole)   # cross-language ones too
+    blocks = vector_blocks(feats, block=16)
+    assert len(blocks) == 5 and sum(len(b.rows) for b in blocks) == 70
+    assert all(set(b.rows) <= set(b.cols) and len(b.cols) <= 32 for b in blocks)
+    # blocks of 16 see fewer columns, so fewer neighbours than one block of 2048 sees
+    small = set().union(*(block_pairs(b, P) for b in blocks))
+    assert small and small != whole
+    calls = []
+
+    def backwards(fn, items):          # a mapper may run the blocks in any order
+        calls.append(len(items))
+        return [fn(x) for x in reversed(items)][::-1]
+
+    assert _vector_pairs(feats, P, backwards) == whole and calls == [1]
+    assert _vector_pairs(feats[:1], P, backwards) == set()                 # nothing to compare
+    clustered = StoryClusterer(P, mapper=backwards).fit(feats).stories_
+    assert clustered == StoryClusterer(P).fit(feats).stories_ and calls[-1] == 1

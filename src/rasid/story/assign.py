@@ -108,8 +108,10 @@ class StoryStage:
     def __init__(self, params: ClusterParams | None = None, embeddings: bool = True,
                  model: str | None = None, embedder: Embedder | None = None, joiner=None):
         """`joiner`: an engine whose `vector_search(store, model)` answers the embedding
-        neighbour queries (Spark); without one the sidecar index does."""
-        self.clusterer = StoryClusterer(params, model=model)
+        neighbour queries and whose `map_blocks(fn, blocks)` runs the clusterer's embedding
+        blocks (Spark); without one the sidecar index and this process do."""
+        self.clusterer = StoryClusterer(params, model=model,
+                                        mapper=joiner.map_blocks if joiner is not None else None)
         self.embedder = (embedder or Embedder()) if embeddings else None
         self.joiner = joiner
 

@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -325,8 +325,10 @@ def topic_similarity(e: PairEvidence, p: ClusterParams) -> float:
     return s / weight
 
 
-def candidate_pairs(feats: Sequence[Features], index: _Index, p: ClusterParams) -> set[tuple[int, int]]:
-    """Pairs worth comparing: rare lead words in common, or near in embedding space and time."""
+def candidate_pairs(feats: Sequence[Features], index: _Index, p: ClusterParams,
+                    mapper=None) -> set[tuple[int, int]]:
+    """Pairs worth comparing: rare lead words in common, or near in embedding space and time
+    (`mapper`: how the embedding blocks are mapped, see _vector_pairs)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         for t in f.lead:
@@ -356,47 +358,77 @@ def candidate_pairs(feats: Sequence[Features], index: _Index, p: ClusterParams) 
     for links in far.values():
         for _, a, b in sorted(links)[:p.thread_neighbours]:
             pairs.add((min(a, b), max(a, b)))
-    pairs |= _vector_pairs(feats, p)
+    pairs |= _vector_pairs(feats, p, mapper)
     return pairs
 
 
-def _vector_pairs(feats: Sequence[Features], p: ClusterParams) -> set[tuple[int, int]]:
-    """Embedding neighbours among articles published within story_days of each other.
+VECTOR_BLOCK = 2048
 
-    Articles are taken in date order in blocks, each compared with itself and the
-    block before it, so the cost grows with the volume per period, not the archive.
-    """
+
+@dataclass(frozen=True)
+class VectorBlock:
+    """One step of the embedding-neighbour search: `rows` (positions) against `cols` (the
+    rows and the block before them, in date order), with what the search reads of each."""
+    rows: tuple[int, ...]
+    cols: tuple[int, ...]
+    vectors: np.ndarray          # len(cols) x dim; the rows are the first or last len(rows)
+    published: tuple[date | None, ...]   # of cols
+    langs: tuple[str, ...]               # of cols
+
+
+def vector_blocks(feats: Sequence[Features], block: int = VECTOR_BLOCK) -> list[VectorBlock]:
+    """Articles with an embedding taken in date order in blocks, each compared with itself and
+    the block before it, so the cost grows with the volume per period, not the archive."""
     have = [i for i, f in enumerate(feats) if f.vector is not None]
     if len(have) < 2:
-        return set()
+        return []
     have.sort(key=lambda i: (feats[i].published or _NO_DATE, feats[i].article_id))
-    block = 2048
-    pairs: set[tuple[int, int]] = set()
+    out = []
     for start in range(0, len(have), block):
-        rows = have[start:start + block]
         cols = have[max(0, start - block):start + block]
-        A = np.stack([feats[i].vector for i in rows])
-        B = np.stack([feats[i].vector for i in cols])
-        sims = A @ B.T
-        k = min(p.vector_neighbours + 1, len(cols))
-        found = [(np.argpartition(-sims, k - 1, axis=1)[:, :k], p.vector_min)]
-        row_lang = np.array([feats[i].lang for i in rows])
-        col_lang = np.array([feats[j].lang for j in cols])
-        if p.cross_neighbours and len(set(row_lang) | set(col_lang)) > 1:
-            other = np.where(row_lang[:, None] != col_lang[None, :], sims, -np.inf)
-            kx = min(p.cross_neighbours, len(cols))
-            found.append((np.argpartition(-other, kx - 1, axis=1)[:, :kx], p.cross_min))
-        for top, floor in found:
-            for r, i in enumerate(rows):
-                for c in top[r]:
-                    j = cols[c]
-                    if i == j or sims[r, c] < floor:
-                        continue
-                    fi, fj = feats[i].published, feats[j].published
-                    if fi and fj and abs((fi - fj).days) > p.story_days:
-                        continue
-                    pairs.add((min(i, j), max(i, j)))
+        out.append(VectorBlock(tuple(have[start:start + block]), tuple(cols),
+                               np.stack([feats[i].vector for i in cols]),
+                               tuple(feats[i].published for i in cols), tuple(feats[i].lang for i in cols)))
+    return out
+
+
+def block_pairs(b: VectorBlock, p: ClusterParams) -> set[tuple[int, int]]:
+    """One block's embedding neighbours published within story_days of each other: each row's
+    vector_neighbours nearest (cosine >= vector_min), and its cross_neighbours nearest in
+    another language (>= cross_min). Pure: a distributed engine maps it over the blocks."""
+    offset = b.cols.index(b.rows[0])
+    A = b.vectors[offset:offset + len(b.rows)]
+    sims = A @ b.vectors.T
+    k = min(p.vector_neighbours + 1, len(b.cols))
+    found = [(np.argpartition(-sims, k - 1, axis=1)[:, :k], p.vector_min)]
+    col_lang = np.array(b.langs)
+    row_lang = col_lang[offset:offset + len(b.rows)]
+    if p.cross_neighbours and len(set(col_lang)) > 1:
+        other = np.where(row_lang[:, None] != col_lang[None, :], sims, -np.inf)
+        kx = min(p.cross_neighbours, len(b.cols))
+        found.append((np.argpartition(-other, kx - 1, axis=1)[:, :kx], p.cross_min))
+    pairs: set[tuple[int, int]] = set()
+    for top, floor in found:
+        for r, i in enumerate(b.rows):
+            fi = b.published[offset + r]
+            for c in top[r]:
+                j = b.cols[c]
+                if i == j or sims[r, c] < floor:
+                    continue
+                fj = b.published[c]
+                if fi and fj and abs((fi - fj).days) > p.story_days:
+                    continue
+                pairs.add((min(i, j), max(i, j)))
     return pairs
+
+
+def _vector_pairs(feats: Sequence[Features], p: ClusterParams, mapper=None) -> set[tuple[int, int]]:
+    """Embedding neighbours over every block; `mapper(fn, blocks)` runs `fn` on each block
+    (a distributed engine's map), in this process without one."""
+    blocks = vector_blocks(feats)
+    fn = partial(block_pairs, p=p)
+    results = mapper(fn, blocks) if mapper is not None else map(fn, blocks)
+    return set().union(*results) if blocks else set()
 
 
 def inherit_from_sources(edges: dict[tuple[int, int], float],
@@ -499,8 +531,12 @@ class StoryClusterer:
     later weighs words as the whole archive does.
     """
 
-    def __init__(self, params: ClusterParams | None = None, model: PairModel | None | str = None):
+    def __init__(self, params: ClusterParams | None = None, model: PairModel | None | str = None,
+                 mapper=None):
+        """`mapper(fn, items)`: runs the embedding-neighbour search's blocks (a distributed
+        engine's map; in this process without one). The result never depends on it."""
         self.params = params or ClusterParams()
+        self.mapper = mapper
         # "packaged": the fitted model shipped with rasid; None: the hand-set rule alone
         self.model = packaged_model() if model == "packaged" else model
 
@@ -519,7 +555,7 @@ class StoryClusterer:
                   for a, b in derived if a in position and b in position and a != b}
         self.evidence_: dict[tuple[int, int], PairEvidence] = {}
         edges, rule_edges = {}, {}
-        for i, j in sorted(candidate_pairs(feats, index, p) | linked):
+        for i, j in sorted(candidate_pairs(feats, index, p, self.mapper) | linked):
             e = evidence(feats[i], feats[j], index.vectors[i], index.vectors[j],
                          index.lead_weights[i], index.lead_weights[j], linked=(i, j) in linked,
                          ha=index.headlines[i], hb=index.headlines[j])
