@@ -487,3 +487,25 @@ def test_embedding_blocks_cover_the_search_and_any_mapper_gives_the_same_pairs()
     assert _vector_pairs(feats[:1], P, backwards) == set()                 # nothing to compare
     clustered = StoryClusterer(P, mapper=backwards).fit(feats).stories_
     assert clustered == StoryClusterer(P).fit(feats).stories_ and calls[-1] == 1
+
+
+def test_other_language_candidates_are_only_in_another_known_language():
+    """A row with fewer reports in another language than it may take must not fill its
+    cross-language places with reports in its own language (or of no known language) at
+    the low cross-language floor."""
+    from dataclasses import replace as _replace
+
+    from rasid.story.cluster import _vector_pairs
+
+    # six Arabic reports at cosine 0.4 of each other: under vector_min, over cross_min
+    base = np.eye(8, 512, dtype=np.float32)
+    shared = np.ones(512, dtype=np.float32) / np.sqrt(512)
+    vecs = [np.sqrt(0.4) * shared + np.sqrt(0.6) * base[i] for i in range(8)]
+    vecs = [(v / np.linalg.norm(v)).astype(np.float32) for v in vecs]
+    feats = [_replace(feat(f"a{i}", "خبر", vector=vecs[i]), lang="ar") for i in range(6)]
+    feats.append(_replace(feat("e0", "news", vector=vecs[6]), lang="en"))
+    feats.append(_replace(feat("u0", "؟", vector=vecs[7]), lang="und"))
+    assert 0.25 < float(vecs[0] @ vecs[1]) < P.vector_min
+    pairs = {(feats[i].article_id, feats[j].article_id) for i, j in _vector_pairs(feats, P)}
+    assert pairs and all("e0" in pair for pair in pairs)      # Arabic with English only
+    assert not any("u0" in pair for pair in pairs)            # no known language: no low floor

@@ -400,20 +400,26 @@ def block_pairs(b: VectorBlock, p: ClusterParams) -> set[tuple[int, int]]:
     A = b.vectors[offset:offset + len(b.rows)]
     sims = A @ b.vectors.T
     k = min(p.vector_neighbours + 1, len(b.cols))
-    found = [(np.argpartition(-sims, k - 1, axis=1)[:, :k], p.vector_min)]
+    found = [(np.argpartition(-sims, k - 1, axis=1)[:, :k], p.vector_min, sims)]
     col_lang = np.array(b.langs)
     row_lang = col_lang[offset:offset + len(b.rows)]
-    if p.cross_neighbours and len(set(col_lang)) > 1:
-        other = np.where(row_lang[:, None] != col_lang[None, :], sims, -np.inf)
+    # only between languages the pair model reads as such: an undetermined or unsupported
+    # language is not "another language" whose reports share no words
+    if p.cross_neighbours and len(set(b.langs) & KNOWN_LANGUAGES) > 1:
+        known = np.isin(col_lang, list(KNOWN_LANGUAGES))
+        across = (row_lang[:, None] != col_lang[None, :]) & known[offset:offset + len(b.rows), None] & known[None, :]
+        other = np.where(across, sims, -np.inf)
         kx = min(p.cross_neighbours, len(b.cols))
-        found.append((np.argpartition(-other, kx - 1, axis=1)[:, :kx], p.cross_min))
+        # read against `other`: a row with fewer than kx reports in another language gets
+        # -inf columns (its own language) in its top kx, which must not pass the floor
+        found.append((np.argpartition(-other, kx - 1, axis=1)[:, :kx], p.cross_min, other))
     pairs: set[tuple[int, int]] = set()
-    for top, floor in found:
+    for top, floor, scores in found:
         for r, i in enumerate(b.rows):
             fi = b.published[offset + r]
             for c in top[r]:
                 j = b.cols[c]
-                if i == j or sims[r, c] < floor:
+                if i == j or scores[r, c] < floor:
                     continue
                 fj = b.published[c]
                 if fi and fj and abs((fi - fj).days) > p.story_days:
