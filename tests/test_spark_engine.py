@@ -200,7 +200,7 @@ def test_the_story_clusterers_embedding_blocks_run_as_spark_tasks():
         feats.append(Features(article_id=f"a{i:02d}", published=None, terms={}, lead=frozenset(),
                               days=frozenset(), vector=(v / np.linalg.norm(v)).astype(np.float32),
                               lang="en" if i % 5 == 0 else "ar"))
-    blocks = vector_blocks(feats, block=16)
+    blocks = list(vector_blocks(feats, block=16))
     fn = partial(block_pairs, p=ClusterParams())
     engine = SparkEngine("local[2]")
     try:

@@ -471,7 +471,7 @@ def test_embedding_blocks_cover_the_search_and_any_mapper_gives_the_same_pairs()
     feats = _random_feats(70)
     whole = _vector_pairs(feats, P)
     assert whole and any(feats[i].lang != feats[j].lang for i, j in whole)   # cross-language ones too
-    blocks = vector_blocks(feats, block=16)
+    blocks = list(vector_blocks(feats, block=16))
     assert len(blocks) == 5 and sum(len(b.rows) for b in blocks) == 70
     assert all(set(b.rows) <= set(b.cols) and len(b.cols) <= 32 for b in blocks)
     # blocks of 16 see fewer columns, so fewer neighbours than one block of 2048 sees

@@ -27,7 +27,7 @@ import heapq
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
@@ -371,32 +371,32 @@ class VectorBlock:
     rows and the block before them, in date order), with what the search reads of each."""
     rows: tuple[int, ...]
     cols: tuple[int, ...]
-    vectors: np.ndarray          # len(cols) x dim; the rows are the first or last len(rows)
+    vectors: np.ndarray          # len(cols) x dim; the rows are its last len(rows)
     published: tuple[date | None, ...]   # of cols
     langs: tuple[str, ...]               # of cols
 
 
-def vector_blocks(feats: Sequence[Features], block: int = VECTOR_BLOCK) -> list[VectorBlock]:
+def vector_blocks(feats: Sequence[Features], block: int = VECTOR_BLOCK) -> Iterator[VectorBlock]:
     """Articles with an embedding taken in date order in blocks, each compared with itself and
-    the block before it, so the cost grows with the volume per period, not the archive."""
+    the block before it, so the cost grows with the volume per period, not the archive.
+    Lazy: each block holds a copy of its vectors, and the archive's would be twice the
+    archive."""
     have = [i for i, f in enumerate(feats) if f.vector is not None]
     if len(have) < 2:
-        return []
+        return
     have.sort(key=lambda i: (feats[i].published or _NO_DATE, feats[i].article_id))
-    out = []
     for start in range(0, len(have), block):
         cols = have[max(0, start - block):start + block]
-        out.append(VectorBlock(tuple(have[start:start + block]), tuple(cols),
-                               np.stack([feats[i].vector for i in cols]),
-                               tuple(feats[i].published for i in cols), tuple(feats[i].lang for i in cols)))
-    return out
+        yield VectorBlock(tuple(have[start:start + block]), tuple(cols),
+                          np.stack([feats[i].vector for i in cols]),
+                          tuple(feats[i].published for i in cols), tuple(feats[i].lang for i in cols))
 
 
 def block_pairs(b: VectorBlock, p: ClusterParams) -> set[tuple[int, int]]:
     """One block's embedding neighbours published within story_days of each other: each row's
     vector_neighbours nearest (cosine >= vector_min), and its cross_neighbours nearest in
     another language (>= cross_min). Pure: a distributed engine maps it over the blocks."""
-    offset = b.cols.index(b.rows[0])
+    offset = len(b.cols) - len(b.rows)
     A = b.vectors[offset:offset + len(b.rows)]
     sims = A @ b.vectors.T
     k = min(p.vector_neighbours + 1, len(b.cols))
@@ -430,11 +430,12 @@ def block_pairs(b: VectorBlock, p: ClusterParams) -> set[tuple[int, int]]:
 
 def _vector_pairs(feats: Sequence[Features], p: ClusterParams, mapper=None) -> set[tuple[int, int]]:
     """Embedding neighbours over every block; `mapper(fn, blocks)` runs `fn` on each block
-    (a distributed engine's map), in this process without one."""
-    blocks = vector_blocks(feats)
+    (a distributed engine's map, given the blocks at once), in this process one at a time."""
     fn = partial(block_pairs, p=p)
-    results = mapper(fn, blocks) if mapper is not None else map(fn, blocks)
-    return set().union(*results) if blocks else set()
+    if mapper is None:
+        return set().union(*map(fn, vector_blocks(feats)))
+    blocks = list(vector_blocks(feats))
+    return set().union(*mapper(fn, blocks)) if blocks else set()
 
 
 def inherit_from_sources(edges: dict[tuple[int, int], float],
