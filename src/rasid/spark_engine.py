@@ -30,11 +30,21 @@ _SCHEMA_NEAR = "query int, seq long, sim double"
 _STAGES = None   # per Spark Python worker: built on its first partition, reused after
 
 
+def _pickled_rows(batches: Iterator, fn) -> Iterator:
+    """The mapInArrow loop both bodies share: (i, pickled item) rows -> (i, pickled fn(item))."""
+    import pyarrow as pa
+
+    for batch in batches:
+        positions = batch.column("i").to_pylist()
+        results = [pickle.dumps(fn(pickle.loads(payload)), protocol=pickle.HIGHEST_PROTOCOL)
+                   for payload in batch.column("payload").to_pylist()]
+        yield pa.RecordBatch.from_arrays([pa.array(positions, pa.int64()), pa.array(results, pa.binary())],
+                                         names=["i", "result"])
+
+
 def _partition(batches: Iterator, ner_model: str, blas_threads: int) -> Iterator:
     """mapInArrow body: (i, pickled (raw, id)) rows -> (i, pickled (article, needs_corpus,
     stage seconds)) rows."""
-    import pyarrow as pa
-
     global _STAGES
     if _STAGES is None:
         from rasid.runner import ArticleStages
@@ -42,30 +52,18 @@ def _partition(batches: Iterator, ner_model: str, blas_threads: int) -> Iterator
 
         limit_blas_threads(blas_threads)
         _STAGES = ArticleStages(ner_model)
-    for batch in batches:
-        positions = batch.column("i").to_pylist()
-        results = []
-        for payload in batch.column("payload").to_pylist():
-            raw, aid = pickle.loads(payload)
-            seconds: Counter = Counter()
-            article, needs = _STAGES(raw, aid, seconds)
-            results.append(pickle.dumps((article, needs, dict(seconds)), protocol=pickle.HIGHEST_PROTOCOL))
-        yield pa.RecordBatch.from_arrays([pa.array(positions, pa.int64()), pa.array(results, pa.binary())],
-                                         names=["i", "result"])
+
+    def one(item):
+        seconds: Counter = Counter()
+        article, needs = _STAGES(*item, seconds)
+        return article, needs, dict(seconds)
+
+    return _pickled_rows(batches, one)
 
 
 def _apply_partition(batches: Iterator) -> Iterator:
     """mapInArrow body: (i, pickled (fn, item)) rows -> (i, pickled fn(item)) rows."""
-    import pyarrow as pa
-
-    for batch in batches:
-        positions = batch.column("i").to_pylist()
-        results = []
-        for payload in batch.column("payload").to_pylist():
-            fn, item = pickle.loads(payload)
-            results.append(pickle.dumps(fn(item), protocol=pickle.HIGHEST_PROTOCOL))
-        yield pa.RecordBatch.from_arrays([pa.array(positions, pa.int64()), pa.array(results, pa.binary())],
-                                         names=["i", "result"])
+    return _pickled_rows(batches, lambda pair: pair[0](pair[1]))
 
 
 def _nearest_partition(batches: Iterator, queries, k: int) -> Iterator:
@@ -175,11 +173,16 @@ class SparkEngine:
         items must pickle (module-level functions, plain records)."""
         if not items:
             return []
-        spark = self.session()
         self.mapped += len(items)
-        rows = [(i, pickle.dumps((fn, x), protocol=pickle.HIGHEST_PROTOCOL)) for i, x in enumerate(items)]
-        frame = spark.createDataFrame(rows, _SCHEMA_IN).repartition(len(rows))
-        got = sorted(frame.mapInArrow(_apply_partition, _SCHEMA_OUT).collect(), key=lambda r: r["i"])
+        return self._pickled_map([(fn, x) for x in items], _apply_partition, len(items))
+
+    def _pickled_map(self, items: Sequence, body, partitions: int) -> list:
+        """Each item pickled into a (position, payload) row, the rows spread over `partitions`,
+        `body` run on them with mapInArrow, and its pickled results back in input order."""
+        spark = self.session()
+        rows = [(i, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)) for i, item in enumerate(items)]
+        frame = spark.createDataFrame(rows, _SCHEMA_IN).repartition(min(len(rows), partitions))
+        got = sorted(frame.mapInArrow(body, _SCHEMA_OUT).collect(), key=lambda r: r["i"])
         if [r["i"] for r in got] != list(range(len(items))):
             raise RuntimeError(f"spark returned {len(got)} of {len(items)} results")
         return [pickle.loads(r["result"]) for r in got]
@@ -221,15 +224,9 @@ class SparkEngine:
         started = perf_counter()
         seconds["engine start"] += started - t0   # the JVM and the session, once a run
         parallelism = max(1, spark.sparkContext.defaultParallelism)
-        rows = [(i, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)) for i, item in enumerate(items)]
-        frame = spark.createDataFrame(rows, _SCHEMA_IN).repartition(min(len(rows), 2 * parallelism))
         body = partial(_partition, ner_model=self.ner_model, blas_threads=self.blas_threads)
-        got = sorted(frame.mapInArrow(body, _SCHEMA_OUT).collect(), key=lambda r: r["i"])
-        if [r["i"] for r in got] != list(range(len(items))):
-            raise RuntimeError(f"spark returned {len(got)} of {len(items)} articles")
         out, spent = [], Counter()
-        for r in got:
-            article, needs, stage_seconds = pickle.loads(r["result"])
+        for article, needs, stage_seconds in self._pickled_map(items, body, 2 * parallelism):
             out.append((article, needs))
             spent.update(stage_seconds)
         wall = perf_counter() - started
