@@ -59,8 +59,7 @@ def speed(tagger, sentences, runs: int = 3) -> dict:
     n_tokens = sum(len(tokenize(t)) for t in texts)
     times = []
     for _ in range(runs):
-        tagger.featurizer._word.clear()      # cold word caches each run: no flattering reuse
-        tagger.featurizer._context.clear()
+        tagger.clear_caches()  # cold word caches each run: no flattering reuse
         started = time.perf_counter()
         for text in texts:
             tagger.tag(text)

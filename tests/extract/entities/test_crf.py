@@ -269,22 +269,77 @@ def test_corrupt_model_raises_model_error(tmp_path):
         CRFTagger(tmp_path)
 
 
-def test_tagging_with_the_models_own_attributes_changes_nothing(tagger):
+TEXTS = ["قال رئيس جهاز المخابرات العراقي حميد الشطري في بغداد إن الوفد سيزور دمشق.",
+         "وأضاف الشطري أن قوات سوريا الديمقراطية (قسد) تحتجز آلاف العناصر في الحسكة.",
+         "The delegation met Ahmed al-Sharaa in Damascus on Thursday, officials said."]
+
+
+def test_tagging_with_the_models_own_attributes_changes_nothing():
     """The shipped featurizer passes only attributes the model has weights for; CRFsuite
     ignores the others, so labels and confidences are those of the full feature set."""
     from rasid.extract.entities.features import Featurizer
 
-    assert tagger.featurizer.known is not None and "bias" in tagger.featurizer.known
-    texts = ["قال رئيس جهاز المخابرات العراقي حميد الشطري في بغداد إن الوفد سيزور دمشق.",
-             "وأضاف الشطري أن قوات سوريا الديمقراطية (قسد) تحتجز آلاف العناصر في الحسكة.",
-             "The delegation met Ahmed al-Sharaa in Damascus on Thursday, officials said."]
-    filtered = [tagger.tag(t) for t in texts]
-    words = [tok.text for tok in tokenize(texts[0])]
-    full_features = Featurizer(tagger.lexicon).sentence(words)
-    assert sum(map(len, tagger.featurizer.sentence(words))) < sum(map(len, full_features))
-    tagger.featurizer, kept = Featurizer(tagger.lexicon), tagger.featurizer
-    try:
-        assert [tagger.tag(t) for t in texts] == filtered
-    finally:
-        tagger.featurizer = kept
+    reference = CRFTagger(decoder="crfsuite")
+    assert reference.featurizer.known is not None and "bias" in reference.featurizer.known
+    filtered = [reference.tag(t) for t in TEXTS]
+    words = [tok.text for tok in tokenize(TEXTS[0])]
+    full_features = Featurizer(reference.lexicon).sentence(words)
+    assert sum(map(len, reference.featurizer.sentence(words))) < sum(map(len, full_features))
+    reference.featurizer = Featurizer(reference.lexicon)
+    assert [reference.tag(t) for t in TEXTS] == filtered
     assert sum(map(len, filtered)) >= 3     # names were found, so the comparison means something
+
+
+def _varied_texts(n: int = 60) -> list[str]:
+    """Sentences of the tests above cut and recombined: names next to titles, at sentence
+    edges, in long and one-word sentences, so every feature kind is exercised."""
+    rng = random.Random(7)
+    words = [w for t in TEXTS[:2] for w in t.split()] + [
+        "الرئيس", "السوري", "بشار", "الأسد", "ووزير", "الخارجية", "فؤاد", "حسين", "،", ".",
+        "وكالة", "الأنباء", "الرياض", "نادي", "الهلال", "مايكروسوفت", "؟", "\n"]
+    out = []
+    for _ in range(n):
+        k = rng.choice([1, 2, 5, 12, 40, 250])
+        out.append(" ".join(rng.choice(words) for _ in range(k)))
+    return out
+
+
+def test_numpy_decoder_gives_crfsuites_mentions_and_confidences(tagger):
+    """The default decoder (the model's weights as arrays, every sentence of an article in
+    one batch) returns what CRFsuite returns, to the last digit of every confidence."""
+    reference = CRFTagger(decoder="crfsuite")
+    texts = TEXTS + _varied_texts()
+    got = [tagger.tag(t) for t in texts]
+    assert got == [reference.tag(t) for t in texts]
+    assert sum(map(len, got)) > 50
+    for t in texts:
+        words = [tok.text for tok in tokenize(t)][:MAX_SEQUENCE]
+        assert tagger.tag_tokens(words) == reference.tag_tokens(words)
+
+
+def test_numpy_marginals_equal_crfsuites(tagger):
+    import numpy as np
+    import pycrfsuite
+
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(default_model_dir() / MODEL_FILE))
+    sentences = [[tok.text for tok in tokenize(t)][:MAX_SEQUENCE] for t in TEXTS + _varied_texts(20)]
+    labels, probs = tagger.compiled.tag(sentences, confidence=True)
+    for words, labs, conf in zip(sentences, labels, probs):
+        assert labs == crfsuite.tag(tagger.featurizer.sentence(words))
+        want = [crfsuite.marginal(label, i) for i, label in enumerate(labs)]
+        assert np.allclose(conf, want, rtol=0, atol=1e-12)
+
+
+def test_word_table_restarts_when_full_without_changing_results():
+    small = CRFTagger()
+    small.compiled.max_words = 40   # far fewer than one of these texts' word types
+    reference = CRFTagger(decoder="crfsuite")
+    texts = _varied_texts(10)
+    assert [small.tag(t) for t in texts] == [reference.tag(t) for t in texts]
+    assert len(small.compiled._word) <= max(40, max(len(tokenize(t)) for t in texts))
+
+
+def test_unknown_decoder_is_refused():
+    with pytest.raises(ValueError, match="numpy or crfsuite"):
+        CRFTagger(decoder="gpu")

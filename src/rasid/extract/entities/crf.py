@@ -1,4 +1,4 @@
-"""The shipped tagger: a linear-chain CRF (CRFsuite) over cached word features.
+"""The shipped tagger: a linear-chain CRF (trained with CRFsuite) over cached word features.
 
 The model and the lexicon it was trained with live together in one directory
 (`resources/ner/` by default): `model.crfsuite`, `lexicon.tsv.gz`, `card.json`.
@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from rasid.errors import ModelError
 from rasid.extract.entities.base import coarse_type
+from rasid.extract.entities.compiled import CompiledCRF, read_model
 from rasid.extract.entities.features import Featurizer
 from rasid.extract.entities.lexicon import SURFACE, load_lexicon
 from rasid.model import Mention, Span
@@ -37,9 +41,13 @@ def default_model_dir() -> Path:
 class CRFTagger:
     """`tag(text)` -> PER/ORG/LOC mentions. Loads once; safe to share within a process."""
 
-    def __init__(self, model_dir: Path | None = None) -> None:
-        import pycrfsuite
-
+    def __init__(self, model_dir: Path | None = None, decoder: str = "numpy") -> None:
+        """`decoder`: "numpy" (the arrays of compiled.py, the default) or "crfsuite" (CRFsuite
+        itself, a sentence per call: the reference the numpy decoder is tested and
+        benchmarked against)."""
+        if decoder not in ("numpy", "crfsuite"):
+            raise ValueError(f"unknown decoder {decoder!r}: numpy or crfsuite")
+        self.decoder = decoder
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
         model = self.model_dir / MODEL_FILE
         if not model.is_file():
@@ -49,18 +57,49 @@ class CRFTagger:
         self.name = f"ner/crf-{self.card.get('version', 'dev')}"
         try:
             self.lexicon = load_lexicon(self.model_dir / LEXICON_FILE)
-            self._tagger = pycrfsuite.Tagger()
-            self._tagger.open(str(model))
-        except (OSError, ValueError, EOFError) as e:
+            labels, state, transitions = read_model(model)
+        except (OSError, ValueError, EOFError, struct.error, UnicodeDecodeError) as e:
             raise ModelError(f"the NER model in {self.model_dir} is incomplete or damaged ({e}): "
                              "run `rasid train-ner` to rebuild it") from e
-        known = frozenset(attr for attr, _ in self._tagger.info().state_features)
+        known = frozenset(attr for attr, _ in state)
         self.featurizer = Featurizer(self.lexicon, known=known | {"bias"})
+        # CRFsuite trains the model; tagging reads its weights into arrays (compiled.py),
+        # which gives CRFsuite's labels and marginals without a call per sentence
+        self.compiled = CompiledCRF(labels, state, transitions, self.featurizer)
+        self._crfsuite = None
+        if decoder == "crfsuite":
+            import pycrfsuite
+
+            self._crfsuite = pycrfsuite.Tagger()
+            self._crfsuite.open(str(model))
 
     def tag_tokens(self, words: list[str]) -> list[str]:
         if not words:
             return []
-        return self._tagger.tag(self.featurizer.sentence(words))
+        if self._crfsuite is not None:
+            return self._crfsuite.tag(self.featurizer.sentence(words))
+        return self.compiled.tag([words])[0][0]
+
+    def _tag_sentences(self, sentences: list[list[str]]) -> tuple[list[list[str]], list]:
+        """Labels per sentence, and per-token confidences where a name was found."""
+        def named(labels: list[str]) -> bool:
+            return any(coarse_type(k) for _, _, k in _spans(labels))
+
+        if self._crfsuite is None:
+            return self.compiled.tag(sentences, confidence=named)
+        found, probs = [], []
+        for words in sentences:
+            labels = self.tag_tokens(words)
+            found.append(labels)
+            probs.append(np.array([self._crfsuite.marginal(label, i)
+                                   for i, label in enumerate(labels)]) if named(labels) else None)
+        return found, probs
+
+    def clear_caches(self) -> None:
+        """Forget cached word features and scores (benchmarks measure a cold start)."""
+        self.featurizer._word.clear()
+        self.featurizer._context.clear()
+        self.compiled.clear()
 
     def tag(self, text: str) -> list[Mention]:
         tokens = tokenize(text)
@@ -68,18 +107,19 @@ class CRFTagger:
         return self._propagate(text, tokens, mentions)
 
     def _tag_chunks(self, text: str, tokens: list[Token]) -> list[Mention]:
+        chunks = list(_chunks(tokens))
+        if not chunks:
+            return []
+        # every sentence of the article in one batch; confidences only where a name is
+        found, probs = self._tag_sentences([[t.text for t in chunk] for chunk in chunks])
         mentions: list[Mention] = []
-        for chunk in _chunks(tokens):
-            labels = self.tag_tokens([t.text for t in chunk])
-            probs = None
+        for chunk, labels, conf in zip(chunks, found, probs):
             for start, end, kind in _spans(labels):
                 coarse = coarse_type(kind)
                 if coarse is None:
                     continue
-                if probs is None:
-                    probs = [self._tagger.marginal(label, i) for i, label in enumerate(labels)]
                 mention = self._mention(text, chunk[start:end], coarse,
-                                        sum(probs[start:end]) / (end - start))
+                                        sum(conf[start:end].tolist()) / (end - start))
                 if mention is not None:
                     mentions.append(mention)
         return mentions
