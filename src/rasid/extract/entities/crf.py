@@ -142,7 +142,10 @@ class CRFTagger:
         known = {k: v for k, v in known.items() if len(v) == 1}
         if not known:
             return mentions
-        longest = max(len(k) for k in known)
+        # the longest known name starting with each word: most words start none
+        longest: dict[str, int] = {}
+        for k in known:
+            longest[k[0]] = max(longest.get(k[0], 0), len(k))
         covered = [False] * len(text)
         for m in mentions:
             covered[m.span.start:m.span.end] = [True] * (m.span.end - m.span.start)
@@ -150,7 +153,7 @@ class CRFTagger:
         added: list[Mention] = []
         i = 0
         while i < len(tokens):
-            for n in range(min(longest, len(tokens) - i), 0, -1):
+            for n in range(min(longest.get(keys[i], 0), len(tokens) - i), 0, -1):
                 kind = known.get(tuple(keys[i:i + n]))
                 if kind and not any(covered[tokens[i].start:tokens[i + n - 1].end]):
                     mention = self._mention(text, tokens[i:i + n], next(iter(kind)), 0.5)
