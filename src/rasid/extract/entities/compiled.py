@@ -82,7 +82,7 @@ class CompiledCRF:
 
     def __init__(self, labels: Sequence[str], state_features: dict[tuple[str, str], float],
                  transitions: dict[tuple[str, str], float], featurizer: Featurizer,
-                 max_words: int = 300_000) -> None:
+                 max_words: int = 200_000) -> None:
         self.labels = list(labels)
         self.featurizer = featurizer
         index = {label: k for k, label in enumerate(self.labels)}
@@ -133,7 +133,10 @@ class CompiledCRF:
         feats = self.featurizer.word_features(word)
         row = len(self._word)
         if row >= len(self._table):
-            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+            # doubling, but not past the cap (rows are 360 bytes; the cap bounds memory)
+            # (a single batch with more new words than the cap grows it 1,024 rows at a time)
+            grow = max(min(len(self._table), self.max_words - len(self._table)), 1024)
+            self._table = np.concatenate([self._table, np.zeros((grow,) + self._table.shape[1:])])
         base = row * len(_OFFSETS)
         for f in feats:
             for k, r in enumerate(self._feature_rows(f)):
