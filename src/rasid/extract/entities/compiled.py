@@ -160,8 +160,10 @@ class CompiledCRF:
             return out, lengths
         if len(self._word) + N > self.max_words:
             # bounded memory on an endless stream: start the word table afresh between
-            # batches (never inside one, whose rows are still being read)
+            # batches (never inside one, whose rows are still being read); the feature cache
+            # holds each word's own features, so it goes too
             self._word.clear()
+            self._rows.clear()
         attr = self._attr
         src: list[int] = []
         dest: list[int] = []
