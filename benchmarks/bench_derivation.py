@@ -33,6 +33,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _memory import StagePeaks  # noqa: E402
 from bench_stories import CORPUS, make_corpus  # noqa: E402
 
 
@@ -90,21 +91,35 @@ def child(path: str, db: str) -> dict:
     store = SQLiteStore(db)
     pipe = Pipeline(store, Settings(progress="never"))
     stats = {}
+    peaks = StagePeaks()
     update = pipe.derive_stage.update
 
     def measured(store_, ids, progress=None):
-        report = update(store_, ids, progress)
+        with peaks.stage("derive"):
+            report = update(store_, ids, progress)
         stats.update(candidates=report.candidates, aligned=report.aligned, links=report.links)
         return report
 
     pipe.derive_stage.update = measured
+    for name in ("story", "entity"):   # the corpus stages after derivation, named as in the report
+        stage = getattr(pipe, f"{name}_stage")
+        stage.update = _in_stage(peaks, "stories" if name == "story" else "entities", stage.update)
     t0 = time.perf_counter()
-    report = pipe.run([path])
+    with peaks.stage("per-article stages and storing"):
+        report = pipe.run([path])
     elapsed = time.perf_counter() - t0
+    stage_peaks = {k: v for k, v in peaks.stop().items() if k != "other"}   # "other": before the run
     store.close()
     return {"added": report.added, "seconds": elapsed, "derive": report.seconds.get("derive", 0.0),
-            "stages": dict(report.seconds), **stats,
+            "stages": dict(report.seconds), **stats, "stage_peaks_mb": stage_peaks,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _in_stage(peaks, name: str, update):
+    def measured(*args, **kwargs):
+        with peaks.stage(name):
+            return update(*args, **kwargs)
+    return measured
 
 
 def slope(rows: list[tuple[int, float]]) -> float:
@@ -146,6 +161,8 @@ def main() -> int:
                   f" peak RSS {r['peak_rss_mb']:.0f} MB (main process)", flush=True)
             print("         by stage: " + ", ".join(f"{k} {v:.0f} s" for k, v in sorted(r["stages"].items())
                                                    if v >= 0.5), flush=True)
+            print("         peak memory by stage (main process / with workers): " + ", ".join(
+                f"{k} {a:,.0f} / {b:,.0f} MB" for k, (a, b) in r["stage_peaks_mb"].items()), flush=True)
             os.remove(path)
     if len(rows) >= 2:
         print(f"growth exponent (derivation stage): {slope([(n, r['derive']) for n, r in rows]):.2f} (1.0 = linear)")
