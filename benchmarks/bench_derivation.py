@@ -105,10 +105,12 @@ def child(path: str, db: str) -> dict:
         stage = getattr(pipe, f"{name}_stage")
         stage.update = _in_stage(peaks, "stories" if name == "story" else "entities", stage.update)
     t0 = time.perf_counter()
+    # the run's own stage until derivation starts: reading, per-article stages, storing, dates
+    # from related articles; the corpus stages then take over the sampling (see _memory.py)
     with peaks.stage("per-article stages and storing"):
         report = pipe.run([path])
     elapsed = time.perf_counter() - t0
-    stage_peaks = {k: v for k, v in peaks.stop().items() if k != "other"}   # "other": before the run
+    stage_peaks = peaks.stop()
     store.close()
     return {"added": report.added, "seconds": elapsed, "derive": report.seconds.get("derive", 0.0),
             "stages": dict(report.seconds), **stats, "stage_peaks_mb": stage_peaks,
