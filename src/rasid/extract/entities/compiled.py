@@ -133,8 +133,8 @@ class CompiledCRF:
         feats = self.featurizer.word_features(word)
         row = len(self._word)
         if row >= len(self._table):
-            # doubling, but not past the cap (rows are 360 bytes; the cap bounds memory)
-            # (a single batch with more new words than the cap grows it 1,024 rows at a time)
+            # double, but not past the cap (rows are 360 bytes); a single batch with more new
+            # words than the cap grows it 1,024 rows at a time
             grow = max(min(len(self._table), self.max_words - len(self._table)), 1024)
             self._table = np.concatenate([self._table, np.zeros((grow,) + self._table.shape[1:])])
         base = row * len(_OFFSETS)

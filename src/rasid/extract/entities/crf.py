@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import struct
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -58,7 +57,7 @@ class CRFTagger:
         try:
             self.lexicon = load_lexicon(self.model_dir / LEXICON_FILE)
             labels, state, transitions = read_model(model)
-        except (OSError, ValueError, EOFError, struct.error, UnicodeDecodeError) as e:
+        except (OSError, ValueError, EOFError) as e:   # read_model raises ValueError for damage
             raise ModelError(f"the NER model in {self.model_dir} is incomplete or damaged ({e}): "
                              "run `rasid train-ner` to rebuild it") from e
         known = frozenset(attr for attr, _ in state)
@@ -110,7 +109,7 @@ class CRFTagger:
         chunks = list(_chunks(tokens))
         if not chunks:
             return []
-        # every sentence of the article in one batch; confidences only where a name is
+        # every sentence of the article in one batch; confidences only where a name was found
         found, probs = self._tag_sentences([[t.text for t in chunk] for chunk in chunks])
         mentions: list[Mention] = []
         for chunk, labels, conf in zip(chunks, found, probs):
