@@ -10,6 +10,11 @@ Sets:
   event id; thresholds are chosen on dev (`--sweep`), reported on test.
 - The demo corpus labels (events and threads).
 - The seeds: 000 and 001 in one story; 002 and 004 in stories of their own; all in one thread.
+- SemEval-2022 task 8 Arabic pairs (`../shared/data/semeval2022_task8_ar/`, our shared half: 50
+  pairs, 100 undated, machine-rewritten title+lead texts), scored pairwise: a pair rated 1
+  ("very similar") should share a story, pairs rated 3 or 4 should not; pairs rated 2 are
+  reported apart. Also whether each kind shares a thread (the pairs were sampled for shared
+  topics, so a pair rated 3 may well be one thread; one rated 4 should not).
 
 `--order-runs K` ingests the labelled articles K more times in shuffled order and in
 several batches, and reports the agreement (ARI) of each run's stories with the first.
@@ -142,6 +147,44 @@ def demo_and_seeds() -> None:
         print("seeds: " + "; ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in checks.items()))
 
 
+SEMEVAL = SHARED / "data" / "semeval2022_task8_ar" / "pairs_shared.jsonl"
+
+
+def semeval_pairs() -> dict | None:
+    """Pairwise same-story and same-thread decisions on the SemEval-2022 Arabic pairs."""
+    if not SEMEVAL.exists():
+        return None
+    pairs = [json.loads(x) for x in SEMEVAL.read_text(encoding="utf-8").splitlines() if x.strip()]
+    records, seen = [], set()
+    for p in pairs:
+        for k, text in zip(p["pair_id"].split("_"), (p["text1"], p["text2"])):
+            if k not in seen:
+                seen.add(k)
+                records.append({"id": f"semeval-{k}", "text": text, "lang": "ar"})
+    assigned = run(records)
+    out = {}
+    for name, keep in (("same", lambda o: o <= 1.0), ("in_between", lambda o: 1.0 < o < 3.0),
+                       ("different", lambda o: o >= 3.0), ("unrelated", lambda o: o >= 4.0)):
+        chosen = [p["pair_id"].split("_") for p in pairs if keep(p["Overall"])]
+        got = [(assigned.get(f"semeval-{a}"), assigned.get(f"semeval-{b}")) for a, b in chosen]
+        got = [(x, y) for x, y in got if x and y]
+        out[name] = {"pairs": len(got), "same_story": sum(x[0] == y[0] for x, y in got),
+                     "same_thread": sum(x[1] == y[1] for x, y in got)}
+    tp, fp = out["same"]["same_story"], out["different"]["same_story"]
+    out["story_precision"] = tp / (tp + fp) if tp + fp else 0.0
+    out["story_recall"] = tp / out["same"]["pairs"] if out["same"]["pairs"] else 0.0
+    return out
+
+
+def show_semeval(s: dict) -> None:
+    print(f"SemEval-2022 Arabic pairs: same story for {s['same']['same_story']} of {s['same']['pairs']} pairs rated"
+          f" 1 (recall {s['story_recall']:.3f}), {s['different']['same_story']} of {s['different']['pairs']} rated"
+          f" 3-4 (precision {s['story_precision']:.3f}), {s['in_between']['same_story']} of"
+          f" {s['in_between']['pairs']} rated 2 | same thread: {s['same']['same_thread']}/{s['same']['pairs']},"
+          f" {s['in_between']['same_thread']}/{s['in_between']['pairs']}, {s['different']['same_thread']}/"
+          f"{s['different']['pairs']} (rated 4: {s['unrelated']['same_thread']}/{s['unrelated']['pairs']})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="all", choices=("dev", "test", "all"))
@@ -152,6 +195,11 @@ def main() -> int:
     global STORY_MODEL
     STORY_MODEL = False if args.rule else None
     demo_and_seeds()
+    semeval = semeval_pairs()
+    if semeval is None:
+        print("SemEval-2022 pairs skipped: ../shared/data/semeval2022_task8_ar is absent")
+    else:
+        show_semeval(semeval)
     if not CORPUS.exists() or not (HERE / "saudinewsnet_events.jsonl").exists():
         print("SaudiNewsNet evaluation skipped: ../shared/data or the labels are absent")
         return 0
