@@ -57,6 +57,20 @@ def test_train_ner_without_data_is_a_usage_error(tmp_path, capsys):
     assert "no ANERcorp" in capsys.readouterr().err
 
 
+def test_train_ner_unlabelled_text_needs_an_output_folder_and_existing_sources(tmp_path, capsys):
+    (tmp_path / "anercorp").mkdir()
+    (tmp_path / "anercorp" / "train.txt").write_text("", encoding="utf-8")
+    news = tmp_path / "news.txt"
+    news.write_text("وصل الوفد إلى دمشق.\n", encoding="utf-8")
+    # adapting the tagger never overwrites the shipped model
+    assert main(["train-ner", "--data", str(tmp_path), "--unlabelled", str(news)]) == 2
+    assert "--out DIR" in capsys.readouterr().err
+    assert main(["train-ner", "--data", str(tmp_path), "--out", str(tmp_path / "m"),
+                 "--unlabelled", str(news), str(tmp_path / "missing.db")]) == 2
+    assert "missing.db: no such file" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+
+
 def test_role_holders_from_the_command_line(db, capsys):
     capsys.readouterr()
     assert main(["entities", "--db", db, "--role", "وزير الخارجية", "--json"]) == 0

@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="model folder to write (default: the one shipped inside the package)")
     p.add_argument("--corpora", default=None,
                    help="comma-separated subset of anercorp,aqmar,wojood,newsfane")
+    p.add_argument("--unlabelled", nargs="+", default=(), metavar="SOURCE",
+                   help="unlabelled text whose word clusters adapt the tagger to it: your rasid "
+                        "database (or a postgresql:// URL), .jsonl files with a text field, or "
+                        "UTF-8 text files, one document per line")
     p.set_defaults(func=commands.cmd_train_ner)
 
     p = sub.add_parser("demo", help="ingest the bundled demo corpus and print a digest")

@@ -163,8 +163,15 @@ def cmd_train_ner(args) -> int:
         raise UsageError(f"no ANERcorp at {data / 'anercorp' / 'train.txt'}: pass --data with "
                          "the folder that holds the public NER corpora")
     corpora = tuple(args.corpora.split(",")) if args.corpora else DEFAULT_CORPORA
-    card = train_model(data, Path(args.out) if args.out else default_model_dir(), corpora,
-                       log=lambda msg: print(msg, file=sys.stderr))
+    out = Path(args.out) if args.out else default_model_dir()
+    unlabelled = tuple(args.unlabelled or ())
+    if unlabelled and not args.out:
+        raise UsageError("--unlabelled adapts the tagger to your text: write the model to a folder of "
+                         "your own with --out DIR (and set ner_model = \"crf:DIR\"), not over the shipped one")
+    for source in unlabelled:
+        if "://" not in source and not Path(source).is_file():
+            raise UsageError(f"--unlabelled {source}: no such file")
+    card = train_model(data, out, corpora, log=lambda msg: print(msg, file=sys.stderr), unlabelled=unlabelled)
     print(json.dumps(card["dev"], indent=1))
     return 0
 

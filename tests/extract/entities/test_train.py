@@ -106,3 +106,37 @@ def test_params_override_defaults_without_mutating_them(tmp_path):
     data = Data(train=synthetic()[:6], dev={})
     fit(data, Featurizer({}), tmp_path / "m.crfsuite", params={"max_iterations": 2})
     assert train.PARAMS == before
+
+
+def test_train_model_with_unlabelled_text_writes_clusters_and_a_loadable_tagger(tmp_path):
+    """`rasid train-ner --unlabelled` end to end on a tiny ANERcorp-shaped corpus: the clusters
+    file and the card record it, CRFTagger reads the folder back, and a retrain without
+    unlabelled text removes the old clusters (the model would not know their features)."""
+    pytest.importorskip("pycrfsuite")
+    import json
+
+    from rasid.extract.entities.crf import CLUSTERS_FILE, CRFTagger
+
+    data = tmp_path / "data"
+    (data / "anercorp").mkdir(parents=True)
+    write_conll(data / "anercorp" / "train.txt", synthetic() * 2)
+    (data / "wojood_sample").mkdir()
+    write_conll(data / "wojood_sample" / "val.txt", synthetic()[:4])   # the second dev set
+    news = tmp_path / "news.txt"
+    news.write_text("".join(f"قال الوزير {g} {f} في {c} إن الخطة تمضي.\n"
+                            for g in GIVEN for f in FAMILY for c in CITIES), encoding="utf-8")
+    out = tmp_path / "model"
+    card = train.train_model(data, out, (), params={"max_iterations": 20}, log=lambda _: None,
+                             unlabelled=(str(news),))
+    assert (out / CLUSTERS_FILE).is_file()
+    clustered = card["word_clusters"]
+    assert clustered["unlabelled"] == ["news.txt"] and clustered["words"] > 10
+    # the training sentences (80 of them: the dev sixth is held out) and the 96 lines of news
+    assert clustered["sentences"] == 80 + len(GIVEN) * len(FAMILY) * len(CITIES)
+    assert json.loads((out / "card.json").read_text("utf-8"))["word_clusters"] == clustered
+    tagger = CRFTagger(out)
+    assert tagger.clusters and any(f.startswith("c32=") for f in tagger.featurizer.word_features("سامر"))
+    assert tagger.tag_tokens(["قال", "الوزير", "سامر", "الحلبي"])[2:] == ["B-PER", "I-PER"]
+    card = train.train_model(data, out, (), params={"max_iterations": 20}, log=lambda _: None)
+    assert "word_clusters" not in card and not (out / CLUSTERS_FILE).exists()
+    assert not CRFTagger(out).clusters

@@ -15,6 +15,7 @@ import numpy as np
 
 from rasid.errors import ModelError
 from rasid.extract.entities.base import coarse_type
+from rasid.extract.entities.clusters import load_clusters
 from rasid.extract.entities.compiled import CompiledCRF, read_model
 from rasid.extract.entities.features import Featurizer
 from rasid.extract.entities.lexicon import SURFACE, load_lexicon
@@ -24,6 +25,7 @@ from rasid.text.tokens import Token, match_key, tokenize
 
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
+CLUSTERS_FILE = "clusters.tsv.gz"   # only in a model trained with unlabelled text (--unlabelled)
 CARD_FILE = "card.json"
 # Sentences longer than this are tagged in pieces: CRFs gain nothing from far context
 # and a pathological input (a page with no punctuation) must not make one giant sequence.
@@ -56,12 +58,14 @@ class CRFTagger:
         self.name = f"ner/crf-{self.card.get('version', 'dev')}"
         try:
             self.lexicon = load_lexicon(self.model_dir / LEXICON_FILE)
+            clusters = self.model_dir / CLUSTERS_FILE
+            self.clusters = load_clusters(clusters) if clusters.is_file() else {}
             labels, state, transitions = read_model(model)
         except (OSError, ValueError, EOFError) as e:   # read_model raises ValueError for damage
             raise ModelError(f"the NER model in {self.model_dir} is incomplete or damaged ({e}): "
                              "run `rasid train-ner` to rebuild it") from e
         known = frozenset(attr for attr, _ in state)
-        self.featurizer = Featurizer(self.lexicon, known=known | {"bias"})
+        self.featurizer = Featurizer(self.lexicon, known=known | {"bias"}, clusters=self.clusters)
         # CRFsuite trains the model; tagging reads its weights into arrays (compiled.py),
         # which gives CRFsuite's labels and marginals without a call per sentence
         self.compiled = CompiledCRF(labels, state, transitions, self.featurizer)

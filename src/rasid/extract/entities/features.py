@@ -18,7 +18,7 @@ _ARABIC = re.compile(r"[\u0621-\u064a]")
 _DIGIT = re.compile(r"\d")
 WINDOW = 2
 # Context features carry only the most telling features of neighbours.
-_CONTEXT_KINDS = ("w=", "k=", "L=", "sh=", "s2=", "p3=", "pro=", "nisba")
+_CONTEXT_KINDS = ("w=", "k=", "L=", "sh=", "s2=", "p3=", "pro=", "nisba", "c")   # c: word clusters
 
 
 def shape(word: str) -> str:
@@ -33,15 +33,26 @@ def shape(word: str) -> str:
     return "punct" if not word[0].isalnum() else "other"
 
 
+def word_key(word: str) -> str:
+    """A word's folded, clitic-stripped key, bounded (elongated or glued junk stays short):
+    what the name lists and word clusters are looked up by."""
+    norm = normalize(word, Norm.MATCH)[:40]
+    return match_key(norm)[:40] if norm else norm
+
+
 class Featurizer:
     """Maps a token list to CRF feature lists; `lexicon` maps match keys to classes."""
 
     def __init__(self, lexicon: dict[str, tuple[str, ...]], max_cache: int = 300_000,
-                 known: frozenset[str] | None = None) -> None:
+                 known: frozenset[str] | None = None,
+                 clusters: dict[str, tuple[str, ...]] | None = None) -> None:
         """`known`: the attributes a trained model has weights for. Tagging with them alone
         gives the same labels and marginals (CRFsuite ignores attributes it does not know)
-        while the tagger looks up a third as many strings; None keeps every feature (training)."""
+        while the tagger looks up a third as many strings; None keeps every feature (training).
+        `clusters`: word key -> word-cluster features (clusters.py), for the word and, as
+        context, its neighbours; none unless the model was trained with them."""
         self.lexicon = lexicon
+        self.clusters = clusters or {}
         self._word: dict[str, list[str]] = {}
         self._context: dict[tuple[str, int], list[str]] = {}
         self.max_cache = max_cache
@@ -65,6 +76,7 @@ class Featurizer:
         feats.append(f"len={min(len(key), 7)}")
         for cls in self.lexicon.get(key, ()):
             feats.append(f"L={cls}")
+        feats += self.clusters.get(key, ())
         if norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4:
             feats.append("nisba")  # العراقي، السوري: adjectives of origin
         if len(self._word) < self.max_cache:

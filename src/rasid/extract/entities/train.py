@@ -120,18 +120,38 @@ LICENCES = {
 }
 
 
+class _Text:
+    """The clustering text: the training sentences, then the unlabelled sources, read afresh
+    on every iteration (the clusters read it twice; an archive never sits in memory)."""
+
+    def __init__(self, sentences: list[list[str]], sources: tuple[str, ...]):
+        self.sentences, self.sources, self.read = sentences, sources, 0
+
+    def __iter__(self):
+        from rasid.extract.entities.unlabelled import unlabelled_sentences
+
+        self.read = 0
+        for part in (self.sentences, unlabelled_sentences(self.sources)):
+            for sentence in part:
+                self.read += 1
+                yield sentence
+
+
 def train_model(data: Path, out: Path, corpora_names: tuple[str, ...] = DEFAULT_CORPORA,
-                params: dict | None = None, log=print) -> dict:
+                params: dict | None = None, log=print, unlabelled: tuple[str, ...] = ()) -> dict:
     """Build the shipped model directory: model.crfsuite, lexicon.tsv.gz, card.json.
 
     Deterministic given the same data and package versions (CRFsuite's L-BFGS has no
-    randomness), so `rasid train-ner` reproduces the shipped files.
+    randomness), so `rasid train-ner` reproduces the shipped files. `unlabelled`: sources of
+    unlabelled text (a rasid archive, .jsonl or text files; see unlabelled.py) whose word
+    clusters, with the training sentences', become features (clusters.tsv.gz beside the model).
     """
     import json
 
     import pycrfsuite
 
-    from rasid.extract.entities.crf import CARD_FILE, LEXICON_FILE, MODEL_FILE
+    from rasid.extract.entities.clusters import SIZES, build_clusters, load_clusters, save_clusters
+    from rasid.extract.entities.crf import CARD_FILE, CLUSTERS_FILE, LEXICON_FILE, MODEL_FILE
     from rasid.extract.entities.lexicon import build_lexicon, load_lexicon, save_lexicon
 
     out.mkdir(parents=True, exist_ok=True)
@@ -139,14 +159,25 @@ def train_model(data: Path, out: Path, corpora_names: tuple[str, ...] = DEFAULT_
     dataset = load(data, corpora_names)
     save_lexicon(build_lexicon(), out / LEXICON_FILE)
     lexicon = load_lexicon(out / LEXICON_FILE)  # train on exactly what ships
+    clusters, clustered = {}, {}
+    (out / CLUSTERS_FILE).unlink(missing_ok=True)   # a model without clusters must not load old ones
+    if unlabelled:
+        text = _Text([t for t, _ in dataset.train], unlabelled)
+        started = time.perf_counter()
+        save_clusters(build_clusters(text), SIZES, out / CLUSTERS_FILE)
+        clusters = load_clusters(out / CLUSTERS_FILE)   # train on exactly what ships
+        clustered = {"words": len(clusters), "sizes": list(SIZES), "sentences": text.read,
+                     "unlabelled": [Path(x).name if "://" not in x else x.split("@")[-1] for x in unlabelled]}
+        log(f"word clusters: {len(clusters):,} words from {text.read:,} sentences in "
+            f"{time.perf_counter() - started:.0f} s")
     log(f"training on {sum(len(t) for t, _ in dataset.train):,} tokens "
         f"({len(dataset.train):,} sentences)")
-    seconds = fit(dataset, Featurizer(lexicon), out / MODEL_FILE, params)
+    seconds = fit(dataset, Featurizer(lexicon, clusters=clusters), out / MODEL_FILE, params)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(out / MODEL_FILE))
     scores = {}
     for name, sentences in dataset.dev.items():
-        featurizer = Featurizer(lexicon)
+        featurizer = Featurizer(lexicon, clusters=clusters)
         score = evaluate(lambda toks: tagger.tag(featurizer.sentence(toks)), sentences)
         scores[name] = {k or "ALL": dict(zip(("p", "r", "f1"), (round(x, 4) for x in score.prf(k))))
                         for k in (None,) + TYPES}
@@ -154,6 +185,7 @@ def train_model(data: Path, out: Path, corpora_names: tuple[str, ...] = DEFAULT_
     card = {
         "name": "rasid-ner-crf", "version": MODEL_VERSION, "types": list(TYPES),
         "trained_on": dataset.sources, "params": {**PARAMS, **(params or {})},
+        **({"word_clusters": clustered} if clustered else {}),
         "training_seconds": round(seconds, 1), "dev": scores,
         "licences": {k: v for k, v in LICENCES.items() if k in corpora_names or k == "lexicon"},
         "command": "rasid train-ner --data ../shared/data",
