@@ -21,10 +21,10 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from folds import DATA, SIXTHS, fold_split  # noqa: E402
+
 SNN = DATA / "saudinewsnet" / "saudinewsnet.jsonl.gz"
-SIXTHS = 6
 
 
 def saudinewsnet_sentences() -> list[list[str]]:
@@ -49,12 +49,7 @@ def score_fold(fold: int, extra_text: bool, wojood: bool = False) -> dict:
     from rasid.extract.entities.lexicon import load_lexicon
     from rasid.resources import resource_path
 
-    aner = corpora.anercorp(DATA)
-    a, b = round(len(aner) * fold / SIXTHS), round(len(aner) * (fold + 1) / SIXTHS)
-    held, rest = aner[a:b], aner[:a] + aner[b:]
-    held_grams = set().union(*(train._ngrams(t) for t, _ in held))
-    rest += corpora.aqmar(DATA) + corpora.wojood(DATA, "train")
-    rest += [s for s in corpora.newsfane(DATA) if not (train._ngrams(s[0]) & held_grams)]
+    held, rest = fold_split(fold)
     text = [t for t, _ in rest] + (saudinewsnet_sentences() if extra_text else [])
     clusters = build_clusters(text)
     featurizer = Featurizer(load_lexicon(resource_path(f"ner/{LEXICON_FILE}")),

@@ -21,14 +21,10 @@ DATA = ROOT.parent / "shared" / "data"
 SIXTHS = 6
 
 
-def one_fold(fold: int) -> dict:
-    import pycrfsuite
-
+def fold_split(fold: int) -> tuple[list, list]:
+    """(held-out sixth of ANERcorp train, the training sentences without it): the other corpora
+    as in `rasid train-ner`, NewsFANE sentences overlapping the held-out sixth dropped."""
     from rasid.extract.entities import corpora, train
-    from rasid.extract.entities.crf import LEXICON_FILE
-    from rasid.extract.entities.features import Featurizer
-    from rasid.extract.entities.lexicon import load_lexicon
-    from rasid.resources import resource_path
 
     aner = corpora.anercorp(DATA)
     a, b = round(len(aner) * fold / SIXTHS), round(len(aner) * (fold + 1) / SIXTHS)
@@ -36,6 +32,19 @@ def one_fold(fold: int) -> dict:
     held_grams = set().union(*(train._ngrams(t) for t, _ in held))
     rest += corpora.aqmar(DATA) + corpora.wojood(DATA, "train")
     rest += [s for s in corpora.newsfane(DATA) if not (train._ngrams(s[0]) & held_grams)]
+    return held, rest
+
+
+def one_fold(fold: int) -> dict:
+    import pycrfsuite
+
+    from rasid.extract.entities import train
+    from rasid.extract.entities.crf import LEXICON_FILE
+    from rasid.extract.entities.features import Featurizer
+    from rasid.extract.entities.lexicon import load_lexicon
+    from rasid.resources import resource_path
+
+    held, rest = fold_split(fold)
     lexicon = load_lexicon(resource_path(f"ner/{LEXICON_FILE}"))
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / "fold.crfsuite"
