@@ -68,6 +68,9 @@ def test_train_ner_unlabelled_text_needs_an_output_folder_and_existing_sources(t
     assert main(["train-ner", "--data", str(tmp_path), "--out", str(tmp_path / "m"),
                  "--unlabelled", str(news), str(tmp_path / "missing.db")]) == 2
     assert "missing.db: no such file" in capsys.readouterr().err
+    assert main(["train-ner", "--data", str(tmp_path), "--out", str(tmp_path / "m"),
+                 "--unlabelled", str(tmp_path / "anercorp")]) == 2
+    assert "a folder: pass the files in it" in capsys.readouterr().err
     assert not (tmp_path / "m").exists()
 
 

@@ -170,7 +170,8 @@ def cmd_train_ner(args) -> int:
                          "your own with --out DIR (and set ner_model = \"crf:DIR\"), not over the shipped one")
     for source in unlabelled:
         if "://" not in source and not Path(source).is_file():
-            raise UsageError(f"--unlabelled {source}: no such file")
+            raise UsageError(f"--unlabelled {source}: " + ("a folder: pass the files in it (for example "
+                             "DIR/*.txt)" if Path(source).is_dir() else "no such file"))
     card = train_model(data, out, corpora, log=lambda msg: print(msg, file=sys.stderr), unlabelled=unlabelled)
     print(json.dumps(card["dev"], indent=1))
     return 0

@@ -43,6 +43,8 @@ def test_a_rasid_archive_gives_its_articles(tmp_path):
 def test_bad_sources_are_named_with_their_line(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         list(documents(str(tmp_path / "missing.txt")))
+    with pytest.raises(InputError, match="a folder: pass the files in it"):
+        list(documents(str(tmp_path)))
     cp1256 = tmp_path / "old.txt"
     cp1256.write_bytes("سطر أول\n".encode("utf-8") + "وصل الوفد".encode("cp1256") + b"\n")
     with pytest.raises(InputError, match=r"old\.txt:2: not UTF-8.*iconv"):

@@ -40,6 +40,8 @@ def documents(source: str) -> Iterator[str]:
         yield from _store_documents(source)
         return
     path = Path(source)
+    if path.is_dir():
+        raise InputError("io", "a folder: pass the files in it (for example DIR/*.txt)", source)
     if not path.is_file():
         raise InputError("io", "no such file (--unlabelled takes a rasid database, .jsonl or text files)", source)
     with path.open("rb") as f:
