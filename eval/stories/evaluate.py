@@ -1,6 +1,6 @@
 """Story and thread clustering quality: B-cubed P/R/F1 and adjusted Rand index.
 
-    .venv/bin/python eval/stories/evaluate.py [--split dev|test|all] [--sweep] [--order-runs K]
+    .venv/bin/python eval/stories/evaluate.py [--split dev|test|all] [--sweep] [--thread-sweep] [--order-runs K]
 
 Sets:
 - SaudiNewsNet events (`saudinewsnet_events.jsonl`: urls + labels only; the texts are read
@@ -150,7 +150,7 @@ def demo_and_seeds() -> None:
 SEMEVAL = SHARED / "data" / "semeval2022_task8_ar" / "pairs_shared.jsonl"
 
 
-def semeval_pairs() -> dict | None:
+def semeval_pairs(params=None) -> dict | None:
     """Pairwise same-story and same-thread decisions on the SemEval-2022 Arabic pairs."""
     if not SEMEVAL.exists():
         return None
@@ -161,7 +161,7 @@ def semeval_pairs() -> dict | None:
             if k not in seen:
                 seen.add(k)
                 records.append({"id": f"semeval-{k}", "text": text, "lang": "ar"})
-    assigned = run(records)
+    assigned = run(records, params)
     out = {}
     for name, keep in (("same", lambda o: o <= 1.0), ("in_between", lambda o: 1.0 < o < 3.0),
                        ("different", lambda o: o >= 3.0), ("unrelated", lambda o: o >= 4.0)):
@@ -191,6 +191,8 @@ def main() -> int:
     ap.add_argument("--sweep", action="store_true", help="story_threshold sweep on the dev split")
     ap.add_argument("--order-runs", type=int, default=0)
     ap.add_argument("--rule", action="store_true", help="the hand-set rule (setting story_model = false)")
+    ap.add_argument("--thread-sweep", action="store_true",
+                    help="thread_threshold sweep: SaudiNewsNet thread scores and SemEval pairs sharing a thread")
     args = ap.parse_args()
     global STORY_MODEL
     STORY_MODEL = False if args.rule else None
@@ -212,6 +214,16 @@ def main() -> int:
         for t in (0.20, 0.25, 0.30, 0.35, 0.40, 0.45):
             params = replace(ClusterParams(), story_threshold=t)
             show(f"dev, story_threshold={t:.2f}", score(labels, run(records, params), "dev"))
+        return 0
+    if args.thread_sweep:
+        from dataclasses import replace
+
+        from rasid.story.cluster import ClusterParams
+        for t in (0.12, 0.16, 0.20, 0.25):
+            params = replace(ClusterParams(), thread_threshold=t)
+            show(f"thread_threshold={t:.2f}, SaudiNewsNet ({args.split})", score(labels, run(records, params), args.split))
+            if semeval is not None:
+                show_semeval(semeval_pairs(params))
         return 0
     first = run(records)
     show(f"SaudiNewsNet ({args.split})", score(labels, first, args.split))
