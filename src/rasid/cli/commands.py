@@ -157,6 +157,7 @@ def _show_entity(store, entity, as_json: bool) -> None:
 def cmd_train_ner(args) -> int:
     from rasid.extract.entities.crf import default_model_dir
     from rasid.extract.entities.train import DEFAULT_CORPORA, train_model
+    from rasid.extract.entities.unlabelled import missing
 
     data = Path(args.data)
     if not (data / "anercorp" / "train.txt").is_file():
@@ -169,9 +170,8 @@ def cmd_train_ner(args) -> int:
         raise UsageError("--unlabelled adapts the tagger to your text: write the model to a folder of "
                          "your own with --out DIR (and set ner_model = \"crf:DIR\"), not over the shipped one")
     for source in unlabelled:
-        if "://" not in source and not Path(source).is_file():
-            raise UsageError(f"--unlabelled {source}: " + ("a folder: pass the files in it (for example "
-                             "DIR/*.txt)" if Path(source).is_dir() else "no such file"))
+        if why := missing(source):
+            raise UsageError(f"--unlabelled {source}: {why}")
     card = train_model(data, out, corpora, log=lambda msg: print(msg, file=sys.stderr), unlabelled=unlabelled)
     print(json.dumps(card["dev"], indent=1))
     return 0

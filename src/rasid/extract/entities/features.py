@@ -33,11 +33,16 @@ def shape(word: str) -> str:
     return "punct" if not word[0].isalnum() else "other"
 
 
-def word_key(word: str) -> str:
-    """A word's folded, clitic-stripped key, bounded (elongated or glued junk stays short):
-    what the name lists and word clusters are looked up by."""
+def _norm_and_key(word: str) -> tuple[str, str]:
+    """The word folded, and its clitic-stripped key; both bounded (elongated or glued junk
+    stays short)."""
     norm = normalize(word, Norm.MATCH)[:40]
-    return match_key(norm)[:40] if norm else norm
+    return norm, (match_key(norm)[:40] if norm else norm)
+
+
+def word_key(word: str) -> str:
+    """What the name lists and word clusters are looked up by."""
+    return _norm_and_key(word)[1]
 
 
 class Featurizer:
@@ -64,8 +69,7 @@ class Featurizer:
         cached = self._word.get(word)
         if cached is not None:
             return cached
-        norm = normalize(word, Norm.MATCH)[:40]  # elongated or glued junk stays bounded
-        key = match_key(norm)[:40] if norm else norm
+        norm, key = _norm_and_key(word)
         feats = [f"w={norm}", f"sh={shape(word)}"]
         if key != norm:
             feats.append(f"k={key}")

@@ -34,16 +34,24 @@ def sentences_of(text: str) -> Iterator[list[str]]:
         yield words
 
 
+def missing(source: str) -> str | None:
+    """Why `source` cannot be read at all (checked before any training starts), or None."""
+    if "://" in source or Path(source).is_file():
+        return None
+    if Path(source).is_dir():
+        return "a folder: pass the files in it (for example DIR/*.txt)"
+    return "no such file (--unlabelled takes a rasid database, .jsonl or text files)"
+
+
 def documents(source: str) -> Iterator[str]:
     """The texts of one source (see the module's docstring); a clear error names what is wrong."""
     if "://" in source:
         yield from _store_documents(source)
         return
+    why = missing(source)
+    if why:
+        raise InputError("io", why, source)
     path = Path(source)
-    if path.is_dir():
-        raise InputError("io", "a folder: pass the files in it (for example DIR/*.txt)", source)
-    if not path.is_file():
-        raise InputError("io", "no such file (--unlabelled takes a rasid database, .jsonl or text files)", source)
     with path.open("rb") as f:
         head = f.read(len(SQLITE_MAGIC))
     if head == SQLITE_MAGIC:
