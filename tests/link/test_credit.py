@@ -93,3 +93,36 @@ def test_bad_input_never_breaks_the_credit_reading():
         a = _article("a", text)
         assert isinstance(told(a), dict) and shared_source(a, _article("b", OWN)) is None
     assert set(told(_article("c", huge + " تحدث إلى العربي الجديد")).values()) == {"العربي الجديد"}
+
+
+def test_a_name_longer_than_the_views_keep_is_still_read_from_the_words():
+    """Credit views keep names of up to MAX_NAME_WORDS words; a longer outlet name (from an
+    archive's metadata) is found the slow way, after a citation phrase or as the outlet a
+    statement was given to, and a key with stray spaces reads as the words it holds."""
+    from rasid.link.outlets import MAX_NAME_WORDS, credits_any
+    from rasid.text.tokens import match_text
+
+    long_name = " ".join(["الشبكة", "العربية", "المستقلة", "للأخبار", "والتحليل", "والدراسات",
+                          "الاستراتيجية", "والاقتصادية", "الحديثة"])
+    key = match_text(long_name)
+    assert len(key.split()) > MAX_NAME_WORDS
+    cited = _article("a", f"أعلن الوزير الخطة، بحسب {long_name} صباح اليوم.")
+    bare = _article("b", f"ظهر اسم {long_name} في التقرير دون نسبة أي خبر إليه.")
+    assert credits_any(cited, frozenset({key})) and not credits_any(bare, frozenset({key}))
+    assert credits_any(cited, frozenset({"  " + key.replace(" ", "   ") + " "}))
+    spoke = _article("c", f"وقال مسؤول في حديث إلى {long_name} إن الخطة جاهزة.")
+    assert credits(spoke, long_name) and not credits(bare, long_name)
+
+
+def test_credit_views_outlive_a_run_of_many_articles():
+    """A derivation run asks about each article many times, chunks apart: the per-text views
+    are kept by id and hashes (no text held), so a long run keeps them, and an article whose
+    text changed under the same id is read again."""
+    from rasid.link.outlets import citations
+
+    articles = [_article(f"x{i}", f"نقلاً عن الأطلس اليوم، بلغ عدد الزوار {i} ألفاً.") for i in range(5000)]
+    assert all(credits(a, "الأطلس اليوم") for a in articles)
+    first = citations(articles[0].id, articles[0].headline, articles[0].text)
+    assert citations(articles[0].id, articles[0].headline, articles[0].text) is first   # kept
+    changed = _article("x0", "قال المحافظ إن الطريق فُتح.")
+    assert not credits(changed, "الأطلس اليوم")

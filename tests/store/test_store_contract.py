@@ -49,6 +49,23 @@ def test_write_batch_round_trips_an_article(store):
     assert store.article("nosuch") is None
 
 
+def test_articles_can_be_read_without_their_mentions(store):
+    """The derivation stage reads articles many times and never their names: `mentions=False`
+    leaves them out and keeps everything else, in the order asked."""
+    from dataclasses import replace
+
+    from rasid.model import Mention, Span
+
+    text = "التقى محمد العلي وزير الزراعة في عمّان اليوم."
+    spans = [(text.index(name), text.index(name) + len(name), name) for name in ("محمد العلي", "عمّان")]
+    a = _article(1, headline="عنوان", text=text,
+                 mentions=tuple(Mention(Span(s, e), name, kind) for (s, e, name), kind in zip(spans, ("PER", "LOC"))))
+    b = _article(2)
+    store.write_batch([a, b])
+    assert store.articles([b.id, a.id]) == [b, a]
+    assert store.articles([b.id, "nosuch", a.id], mentions=False) == [b, replace(a, mentions=())]
+
+
 def test_write_batch_is_all_or_nothing_when_an_insert_fails(store):
     good = _article(1)
     bad = _article(2, url=["not", "a", "string"])  # neither database takes a list for text

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from rasid.extract.quotes.lexicon import channel_words, fold
-from rasid.link.outlets import OUTLET_PREFIXES, article_keys, cites, credits_any, outlet_names
+from rasid.link.outlets import (MAX_NAME_WORDS, OUTLET_PREFIXES, ViewCache, cites, credits_any, grams,
+                                outlet_names, text_words)
 from rasid.model import Article
 from rasid.resources import read_lines
 from rasid.text.tokens import match_text
@@ -86,12 +87,12 @@ def _not_outlets() -> frozenset[str]:
     return channel_words() | {fold(w) for w in _NOT_OUTLETS}
 
 
-@lru_cache(maxsize=4096)
-def _slots(article_id: str, headline: str | None, text: str) -> tuple[tuple[int, bool], ...]:
+def _find_slots(article_id: str, headline: str | None, text: str) -> tuple[tuple[int, bool, tuple[str, ...]], ...]:
     """Where the text names whom a statement was given to: the word after «إلى/لـ/to» or after
     an outlet's head noun («… لصحيفة X», its ل glued on), with a speech word shortly before.
-    Each with whether «إلى/لـ/to» stands right before it (short names need that)."""
-    words = article_keys(article_id, headline, text)[0]
+    Each with its position, whether «إلى/لـ/to» stands right before it (short names need that)
+    and the names that could start there (outlets.grams)."""
+    words = text_words(article_id, headline, text)
     out = []
     for i in range(1, len(words)):
         j = i - 1
@@ -100,19 +101,31 @@ def _slots(article_id: str, headline: str | None, text: str) -> tuple[tuple[int,
         elif words[j] not in _to():
             continue
         if any(w in _speech() for w in words[max(0, j - SPEECH_WINDOW):j]):
-            out.append((i, words[i - 1] in _to()))
+            out.append((i, words[i - 1] in _to(), grams(words, i)))
     return tuple(out)
+
+
+_slots = ViewCache(_find_slots)
+
+
+@lru_cache(maxsize=64)
+def _longest(names: frozenset[str]) -> int:
+    return max((len(k.split()) for k in names), default=0)
 
 
 def _told_to(article_id: str, headline: str | None, text: str, names: frozenset[str]) -> set[str]:
     """Which of `names` (match keys) the text says a statement was given to: «… إلى X», "… to X"
     with a speech word shortly before."""
-    words = article_keys(article_id, headline, text)[0]
     found = set()
-    longest = max((len(k.split()) for k in names), default=0)
-    for i, after_to in _slots(article_id, headline, text):
-        for n in range(longest, 0, -1):
-            key = " ".join(words[i:i + n])
+    longest = _longest(names)
+    slots = _slots(article_id, headline, text)
+    if longest > MAX_NAME_WORDS:   # longer than the slots keep: read them from the words
+        words = text_words(article_id, headline, text)
+        slots = tuple((i, after_to, tuple(" ".join(words[i:i + n]) for n in range(1, min(longest, len(words) - i) + 1)))
+                      for i, after_to, _ in slots)
+    for _, after_to, names_here in slots:
+        for n in range(min(longest, len(names_here)), 0, -1):
+            key = names_here[n - 1]
             if key in names and (after_to or key not in short_names()):
                 found.add(key)
                 break
@@ -248,6 +261,4 @@ def names_an_outlet(article: Article, known: frozenset[str] | None = None) -> bo
     if told(article):
         return True
     names = _listed_names() if known is None else known
-    words, where = article_keys(article.id, article.headline, article.text)
-    present = frozenset(k for k in names if k.split()[0] in where) | (_heads() & where.keys())
-    return credits_any(article, present)
+    return credits_any(article, names) or credits_any(article, _heads())

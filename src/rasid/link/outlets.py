@@ -64,16 +64,63 @@ def outlet_names(outlet: str | None) -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=2048)
-def article_keys(article_id: str, headline: str | None, text: str) -> tuple[list[str], dict[str, list[int]]]:
+MAX_NAME_WORDS = 8   # longer names are looked for in the words themselves (none is listed)
+VIEW_CACHE = 65536   # texts whose credit views are kept: a view is small, so a whole run's fit
+
+
+def text_words(article_id: str, headline: str | None, text: str) -> list[str]:
     """The match keys of an article's headline and text (a dateline line on its own is often
-    taken for a headline), and where each key stands: a name is looked up, not scanned for.
-    Keyed by the article's own strings, whose hashes Python keeps."""
-    words = (text_keys(article_id + "#headline", headline) if headline else []) + text_keys(article_id, text)
-    where: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        where.setdefault(w, []).append(i)
-    return words, where
+    taken for a headline)."""
+    return (text_keys(article_id + "#headline", headline) if headline else []) + text_keys(article_id, text)
+
+
+def grams(words: list[str], i: int) -> tuple[str, ...]:
+    """The names that could start at word i: its 1- to MAX_NAME_WORDS-word sequences."""
+    return tuple(" ".join(words[i:i + n]) for n in range(1, min(MAX_NAME_WORDS, len(words) - i) + 1))
+
+
+class ViewCache:
+    """Per-text results the credit checks compute once, kept for many texts: keyed by the
+    article id and the hashes of its strings (Python keeps a string's hash), so the cache
+    holds no text. A derivation run asks about each article many times, chunks apart."""
+
+    def __init__(self, build, size: int = VIEW_CACHE):
+        self.build = build
+        self.size = size
+        self._items: dict[tuple, object] = {}
+
+    def __call__(self, article_id: str, headline: str | None, text: str):
+        key = (article_id, hash(headline), hash(text))
+        got = self._items.get(key)
+        if got is None:
+            if len(self._items) >= self.size:
+                self._items.pop(next(iter(self._items)))   # the oldest: dicts keep insertion order
+            got = self._items[key] = self.build(article_id, headline, text)
+        return got
+
+
+def _citations(article_id: str, headline: str | None, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names a text could be crediting: every word sequence (up to MAX_NAME_WORDS words)
+    that starts right after a citation phrase (within CITATION_WINDOW words of it), and every
+    one that starts in the dateline (where only agency codes count)."""
+    words = text_words(article_id, headline, text)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for marker in _citation_markers():
+        if marker and len(marker) <= CITATION_WINDOW:   # a longer phrase never fits the window
+            by_first.setdefault(marker[0], []).append(marker)
+    after: set[int] = set()
+    for s, w in enumerate(words):
+        for marker in by_first.get(w, ()):
+            m = len(marker)
+            if tuple(words[s:s + m]) == marker:
+                # the phrase lies wholly within the CITATION_WINDOW words before position i
+                after.update(range(s + m, min(s + CITATION_WINDOW, len(words) - 1) + 1))
+    credited = frozenset(g for i in after for g in grams(words, i))
+    dateline = frozenset(g for i in range(min(DATELINE_WORDS, len(words))) for g in grams(words, i))
+    return credited, dateline
+
+
+citations = ViewCache(_citations)
 
 
 def cites(article: Article, outlet: str | None) -> bool:
@@ -86,21 +133,32 @@ def cites(article: Article, outlet: str | None) -> bool:
 
 def credits_any(article: Article, names: frozenset[str]) -> bool:
     """True when the text credits any of `names` (match keys), as `cites` reads a credit."""
-    words, where = article_keys(article.id, article.headline, article.text)
-    for key in names:
+    credited, dateline = citations(article.id, article.headline, article.text)
+    if not credited.isdisjoint(names) or not _agency_codes().isdisjoint(dateline & names):
+        return True
+    for key in _odd(names):   # keys with stray spaces, and names longer than the views keep
         name = key.split()
-        for i in where.get(name[0], ()) if name else ():
-            if words[i:i + len(name)] == name and _credited_at(words, i, key):
+        if len(name) > MAX_NAME_WORDS:
+            if _credited_long(article, name, key in _agency_codes()):
                 return True
+        elif " ".join(name) in credited or (" ".join(name) in dateline and key in _agency_codes()):
+            return True
     return False
 
 
-def _credited_at(words: list[str], i: int, key: str) -> bool:
-    if i < DATELINE_WORDS and key in _agency_codes():
-        return True
-    before = words[max(0, i - CITATION_WINDOW):i]
-    for marker in _citation_markers():
-        m = len(marker)
-        if any(before[j:j + m] == list(marker) for j in range(len(before) - m + 1)):
-            return True
+@lru_cache(maxsize=64)
+def _odd(names: frozenset[str]) -> tuple[str, ...]:
+    return tuple(k for k in names if k.split() and (" ".join(k.split()) != k or k.count(" ") >= MAX_NAME_WORDS))
+
+
+def _credited_long(article: Article, name: list[str], agency: bool) -> bool:
+    """`credits_any` for a name longer than the views keep, from the words themselves."""
+    words = text_words(article.id, article.headline, article.text)
+    for i in range(len(words) - len(name) + 1):
+        if words[i:i + len(name)] == name:
+            before = words[max(0, i - CITATION_WINDOW):i]
+            if (i < DATELINE_WORDS and agency) or any(
+                    before[j:j + len(m)] == list(m) for m in _citation_markers() if m
+                    for j in range(len(before) - len(m) + 1)):
+                return True
     return False

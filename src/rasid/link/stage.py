@@ -283,4 +283,5 @@ class DerivationStage:
 
 
 def _load(store, ids: Iterable[str]) -> list[Article]:
-    return store.articles(sorted(ids))
+    # without their name mentions: nothing here reads them, and they are most of an article's rows
+    return store.articles(sorted(ids), mentions=False)

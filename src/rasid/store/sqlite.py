@@ -222,10 +222,12 @@ class SQLiteStore(BrowseQueries):
     # article, which matters on a server store where each query is a round trip.
     _CHILDREN = (("dates", 'start, "end"'), ("mentions", "idx"), ("quotes", "idx"), ("figures", "idx"))
 
-    def _articles_from_rows(self, rows: Sequence) -> list[Article]:
+    def _articles_from_rows(self, rows: Sequence, mentions: bool = True) -> list[Article]:
         ids = [r["id"] for r in rows]
         found: dict[str, dict[str, list]] = {t: {} for t, _ in self._CHILDREN}
         for table, order in self._CHILDREN:
+            if table == "mentions" and not mentions:
+                continue
             for r in self._rows_in(f"SELECT * FROM {table} WHERE article_id IN ({{ids}})"
                                    f" ORDER BY article_id, {order}", ids):
                 found[table].setdefault(r["article_id"], []).append(r)
@@ -243,14 +245,16 @@ class SQLiteStore(BrowseQueries):
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return self._articles_from_rows([row])[0] if row else None
 
-    def articles(self, article_ids: Iterable[str]) -> list[Article]:
-        """The stored ones of `article_ids`, in that order (unknown ids are left out)."""
+    def articles(self, article_ids: Iterable[str], mentions: bool = True) -> list[Article]:
+        """The stored ones of `article_ids`, in that order (unknown ids are left out).
+        `mentions=False` leaves their name mentions out: the largest part to read, which the
+        derivation stage never looks at (such articles are read, never written back)."""
         ids = list(article_ids)
         out: list[Article] = []
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             rows = {r["id"]: r for r in self._rows_in("SELECT * FROM articles WHERE id IN ({ids})", chunk)}
-            got = {a.id: a for a in self._articles_from_rows(list(rows.values()))}
+            got = {a.id: a for a in self._articles_from_rows(list(rows.values()), mentions)}
             out.extend(got[a] for a in chunk if a in got)
         return out
 
