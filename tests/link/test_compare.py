@@ -178,3 +178,21 @@ def test_unit_cache_prefetch_embeds_many_articles_in_one_call(corpus_articles):
     assert len(embed.calls) == calls             # nothing left to embed: no call at all
     got = cache(ps[2])
     np.testing.assert_allclose(got.vectors, expected[ps[2].article.id])
+
+
+def test_unit_cache_embeds_a_clause_shared_by_several_texts_once(corpus_articles):
+    """A copy repeats its source's clauses: embedded together, each distinct clause goes to
+    the model once, and every article still gets one vector per clause, in its own order."""
+    embed = CountingEmbed()
+    cache = UnitCache(embed)
+    orig, copy = profile(corpus_articles["port-orig"]), profile(corpus_articles["port-copy"])
+    texts = {p.article.id: [s.of(p.article.text) for s in p.spans] for p in (orig, copy)}
+    shared = set(texts["port-orig"]) & set(texts["port-copy"])
+    assert len(shared) >= 3
+    cache.prefetch([orig, copy])
+    assert len(embed.calls) == 1
+    sent = embed.calls[0]
+    assert len(sent) == len(set(sent)) == len(set(texts["port-orig"]) | set(texts["port-copy"]))
+    assert (cache.asked, cache.embedded) == (len(texts["port-orig"]) + len(texts["port-copy"]), len(sent))
+    for p in (orig, copy):
+        np.testing.assert_array_equal(cache(p).vectors, embed(texts[p.article.id]))

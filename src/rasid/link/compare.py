@@ -135,6 +135,8 @@ class UnitCache:
         self.embed = embed
         self.size = size
         self._items: OrderedDict[str, Units] = OrderedDict()
+        self.asked = 0      # clauses asked for so far
+        self.embedded = 0   # ... and the distinct ones among them, embedded (what the cost follows)
 
     def __call__(self, p: Profile) -> Units:
         self.prefetch([p])
@@ -148,7 +150,15 @@ class UnitCache:
                 self._items.move_to_end(p.article.id)
         todo = [p for p in profiles if p.article.id not in self._items]
         flat = [s.of(p.article.text) for p in todo for s in p.spans]
-        vectors = self.embed(flat) if flat else np.zeros((0, 1), dtype=np.float32)
+        # a clause shared by several texts (a copy's, a wire's formulas) is embedded once
+        unique = list(dict.fromkeys(flat))
+        if unique:
+            row = {t: i for i, t in enumerate(unique)}
+            vectors = self.embed(unique)[[row[t] for t in flat]]
+        else:
+            vectors = np.zeros((0, 1), dtype=np.float32)
+        self.asked += len(flat)
+        self.embedded += len(unique)
         k = 0
         for p in todo:
             texts = [s.of(p.article.text) for s in p.spans]

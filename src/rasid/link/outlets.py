@@ -101,8 +101,8 @@ class ViewCache:
 
 def _citations(article_id: str, headline: str | None, text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The names a text could be crediting: every word sequence (up to MAX_NAME_WORDS words)
-    that starts right after a citation phrase (within CITATION_WINDOW words of it), and every
-    one that starts in the dateline (where only agency codes count)."""
+    that starts right after a citation phrase (within CITATION_WINDOW words of it), and the
+    agency codes that start in the dateline."""
     words = text_words(article_id, headline, text)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for marker in _citation_markers():
@@ -116,7 +116,9 @@ def _citations(article_id: str, headline: str | None, text: str) -> tuple[frozen
                 # the phrase lies wholly within the CITATION_WINDOW words before position i
                 after.update(range(s + m, min(s + CITATION_WINDOW, len(words) - 1) + 1))
     credited = frozenset(g for i in after for g in grams(words, i))
-    dateline = frozenset(g for i in range(min(DATELINE_WORDS, len(words))) for g in grams(words, i))
+    # only agency codes count in the dateline, so only they are kept (a view stays small)
+    dateline = frozenset(g for i in range(min(DATELINE_WORDS, len(words))) for g in grams(words, i)
+                         if g in _agency_codes())
     return credited, dateline
 
 
@@ -134,7 +136,7 @@ def cites(article: Article, outlet: str | None) -> bool:
 def credits_any(article: Article, names: frozenset[str]) -> bool:
     """True when the text credits any of `names` (match keys), as `cites` reads a credit."""
     credited, dateline = citations(article.id, article.headline, article.text)
-    if not credited.isdisjoint(names) or not _agency_codes().isdisjoint(dateline & names):
+    if not credited.isdisjoint(names) or not dateline.isdisjoint(names):
         return True
     for key in _odd(names):   # keys with stray spaces, and names longer than the views keep
         name = key.split()

@@ -43,6 +43,8 @@ class DerivationReport:
     candidates: int = 0
     compared: int = 0
     aligned: int = 0          # articles whose clauses were embedded (the costly part)
+    clauses: int = 0          # their clauses
+    embedded: int = 0         # the distinct clauses among them, embedded once each
     links: dict[str, int] = field(default_factory=dict)   # kind -> count
 
 
@@ -253,6 +255,7 @@ class DerivationStage:
         self._outlets = None
         store.delete_derivations(new_ids)
         new, done = set(new_ids), set()
+        asked, embedded = (self.units.asked, self.units.embedded) if self.units is not None else (0, 0)
         for start in range(0, len(new_ids), CHUNK):
             chunk = _load(store, new_ids[start:start + CHUNK])
             pairs = self.candidates(store, chunk, index) - done
@@ -278,6 +281,8 @@ class DerivationStage:
             store.add_derivations(found)
             if progress is not None:
                 progress(len(chunk))
+        if self.units is not None:
+            report.clauses, report.embedded = self.units.asked - asked, self.units.embedded - embedded
         store.mark_stage(new_ids, self.name, self.version)
         return report
 
