@@ -79,6 +79,31 @@ def test_running_the_stage_again_replaces_links_without_duplicates(ingested):
     assert store.derivations() == before and store.counts()["derivations"] == 1
 
 
+@pytest.mark.parametrize("chunk", [2, 100])
+def test_the_stage_reads_each_article_once_per_chunk_and_finds_the_same_links(ingested, monkeypatch, chunk):
+    """Articles read for one chunk are reused for the next (their partners are mostly the
+    same stretch of time) and, in a single chunk, by the checks after the fingerprints: in
+    small chunks or one, the same links, and one chunk reads every article once."""
+    import rasid.link.stage as stage
+
+    store = ingested.store
+    before = store.derivations()
+    read: list[str] = []
+    original = store.articles
+
+    def counted(ids, mentions=True):
+        ids = list(ids)
+        read.extend(ids)
+        return original(ids, mentions)
+
+    monkeypatch.setattr(stage, "CHUNK", chunk)
+    monkeypatch.setattr(store, "articles", counted)
+    DerivationStage().update(store, sorted(ingested.ids.values()))
+    assert store.derivations() == before
+    if chunk >= len(ingested.ids):
+        assert sorted(read) == sorted(set(read)) == sorted(ingested.ids.values())
+
+
 def test_copy_and_original_are_one_story_with_one_independent_origin(ingested):
     store, ids = ingested.store, ingested.ids
     orig, copy = store.article(ids["port-orig"]), store.article(ids["port-copy"])

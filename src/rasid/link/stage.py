@@ -244,8 +244,11 @@ class DerivationStage:
         report = DerivationReport(articles=len(new_ids))
         if not new_ids:
             return report
+        kept: dict[str, Article] = {}   # read already in this update: reused, never read twice
         for start in range(0, len(new_ids), CHUNK):
             chunk = _load(store, new_ids[start:start + CHUNK])
+            if len(new_ids) <= CHUNK:   # one chunk: the checks below read the same articles
+                kept = {a.id: a for a in chunk}
             store.save_fingerprints([fingerprint(a.id, a.text, set(self.profile(a).shingles))
                                      for a in chunk], BANDS)
             if self.embedder is not None:
@@ -257,14 +260,17 @@ class DerivationStage:
         new, done = set(new_ids), set()
         asked, embedded = (self.units.asked, self.units.embedded) if self.units is not None else (0, 0)
         for start in range(0, len(new_ids), CHUNK):
-            chunk = _load(store, new_ids[start:start + CHUNK])
+            chunk = _load(store, new_ids[start:start + CHUNK], kept)
             pairs = self.candidates(store, chunk, index) - done
             done.update(p for p in pairs if p[0] in new and p[1] in new)
             report.candidates += len(pairs)
             articles = {a.id: a for a in chunk}
             articles.update((x, self._loaded[x]) for p in pairs for x in p if x in self._loaded)
-            articles.update((a.id, a) for a in _load(store, {x for p in pairs for x in p} - articles.keys()))
+            articles.update((a.id, a) for a in _load(store, {x for p in pairs for x in p} - articles.keys(), kept))
             self._loaded = {}
+            # the next chunk's partners are mostly this chunk's articles and their partners
+            # (one stretch of time): keep them, and only them, so memory stays that of a chunk
+            kept = articles
             pairs = sorted(p for p in pairs if p[0] in articles and p[1] in articles)
             report.compared += len(pairs)
             screened = {p: self.screen(articles[p[0]], articles[p[1]]) for p in pairs}
@@ -287,6 +293,11 @@ class DerivationStage:
         return report
 
 
-def _load(store, ids: Iterable[str]) -> list[Article]:
-    # without their name mentions: nothing here reads them, and they are most of an article's rows
-    return store.articles(sorted(ids), mentions=False)
+def _load(store, ids: Iterable[str], kept: dict[str, Article] | None = None) -> list[Article]:
+    """The stored articles of `ids`, sorted by id, taken from `kept` where they are there
+    already (the store's articles do not change while the stage runs). Read without their
+    name mentions: nothing here reads them, and they are most of an article's rows."""
+    ids = sorted(ids)
+    kept = kept or {}
+    read = {a.id: a for a in store.articles([x for x in ids if x not in kept], mentions=False)}
+    return [a for a in (kept.get(x) or read.get(x) for x in ids) if a is not None]
