@@ -65,7 +65,10 @@ def outlet_names(outlet: str | None) -> frozenset[str]:
 
 
 MAX_NAME_WORDS = 8   # longer names are looked for in the words themselves (none is listed)
-VIEW_CACHE = 65536   # texts whose credit views are kept: a view is small, so a whole run's fit
+# Texts whose credit views are kept: about 8 KB each (mostly the word sequences after citation
+# phrases), so at most about 140 MB; a derivation run's partners are mostly within a few chunks
+# of 2,000 articles, which fit.
+VIEW_CACHE = 16384
 
 
 def text_words(article_id: str, headline: str | None, text: str) -> list[str]:
