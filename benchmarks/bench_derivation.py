@@ -97,7 +97,8 @@ def child(path: str, db: str) -> dict:
     def measured(store_, ids, progress=None):
         with peaks.stage("derive"):
             report = update(store_, ids, progress)
-        stats.update(candidates=report.candidates, aligned=report.aligned, links=report.links)
+        stats.update(candidates=report.candidates, aligned=report.aligned, links=report.links,
+                     clauses=report.clauses, embedded=report.embedded)
         return report
 
     pipe.derive_stage.update = measured
@@ -158,7 +159,8 @@ def main() -> int:
             rows.append((n, r))
             links = ", ".join(f"{v:,} {k}" for k, v in sorted(r.get("links", {}).items()))
             print(f"{n:>7,} articles: derivation stage {r['derive']:7.1f} s ({n / r['derive']:,.0f} articles/s),"
-                  f" {r.get('candidates', 0):,} candidate pairs, {r.get('aligned', 0):,} articles aligned,"
+                  f" {r.get('candidates', 0):,} candidate pairs, {r.get('aligned', 0):,} articles aligned"
+                  f" ({r.get('embedded', 0):,} distinct clauses embedded of {r.get('clauses', 0):,}),"
                   f" links: {links}; whole ingest {r['seconds']:.0f} s ({n / r['seconds']:,.1f} articles/s);"
                   f" peak RSS {r['peak_rss_mb']:.0f} MB (main process)", flush=True)
             print("         by stage: " + ", ".join(f"{k} {v:.0f} s" for k, v in sorted(r["stages"].items())
