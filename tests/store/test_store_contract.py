@@ -46,6 +46,7 @@ def test_write_batch_round_trips_an_article(store):
     assert store.write_batch([a]) == 1
     assert store.article(a.id) == a
     assert list(store.iter_articles()) == [a]
+    assert store.article_ids() == [a.id]
     assert store.article("nosuch") is None
 
 
@@ -63,6 +64,7 @@ def test_articles_can_be_read_without_their_mentions(store):
     b = _article(2)
     store.write_batch([a, b])
     assert store.articles([b.id, a.id]) == [b, a]
+    assert store.article_ids() == [a.id, b.id]   # in the order stored
     assert store.articles([b.id, "nosuch", a.id], mentions=False) == [b, replace(a, mentions=())]
 
 

@@ -270,8 +270,12 @@ class SQLiteStore(BrowseQueries):
             got = self.article(rows[0][0]) if len(rows) == 1 else None
         return got
 
+    def article_ids(self) -> list[str]:
+        """Every stored article's id, in the order they were stored (nothing else is read)."""
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
+
     def iter_articles(self) -> Iterator[Article]:
-        ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
+        ids = self.article_ids()
         for i in range(0, len(ids), 500):
             yield from self.articles(ids[i:i + 500])
 

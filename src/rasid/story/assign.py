@@ -162,7 +162,7 @@ class StoryStage:
 
     def recluster_all(self, store) -> StoryReport:
         """Batch re-cluster of the whole store (a backfill, or after changing parameters)."""
-        return self._recluster(store, [a.id for a in store.iter_articles()])
+        return self._recluster(store, store.article_ids())   # _recluster reads the articles once
 
     def _recluster(self, store, ids: Sequence[str]) -> StoryReport:
         articles = store.articles(ids)
