@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rasid.resolve.resolver import EntityResolver, MentionRef, Resolution
-from rasid.resolve.stage import EntityReport, EntityStage
+from rasid.resolve.stage import EntityReport, EntityStage, read_romanizations
 
 
 class FakeStore:
@@ -94,3 +94,74 @@ def test_latin_person_names_switch_on_cross_script_blocking():
     _stage().update(store)
     _, entity_of, _ = store.calls[0]
     assert entity_of["b1", 0] == entity_of["b2", 0]
+
+
+class CachingStore(FakeStore):
+    """A FakeStore with a place for rebuildable caches, as the real stores have."""
+
+    def __init__(self, refs, folder):
+        super().__init__(refs)
+        self.folder = folder
+
+    def sidecar(self, name):
+        return self.folder / name
+
+
+CROSS = [MentionRef("b1", 0, "حميد الشطري", "PER", "s1"), MentionRef("b2", 0, "Hamid al-Shatri", "PER", "s1"),
+         MentionRef("b3", 0, "فؤاد حسين", "PER", "s2"), MentionRef("b4", 0, "Fuad Hussein", "PER", "s2")]
+
+
+def test_romanizations_are_kept_beside_the_store_for_the_next_process(tmp_path, monkeypatch):
+    """Romanizing names is most of the cost of resolving across scripts: the stage keeps what
+    it computed beside the store, and a new process (its memory emptied here) reads it back
+    instead of calling the romanizer, with the same entities."""
+    from rasid.resolve import script
+    from rasid.resolve.stage import romanization_cache
+
+    monkeypatch.setattr(script, "_SPELLINGS", {})
+    monkeypatch.setattr(script, "_LEARNED", {})
+    first = CachingStore(CROSS, tmp_path)
+    _stage().update(first)
+    cache = romanization_cache(first)
+    assert cache.is_file() and cache.parent == tmp_path / "entities"
+    assert "arabic-name-romanizer" not in cache.name and "romanizations-" in cache.name
+    kept = read_romanizations(cache)
+    assert "حميد الشطري" in {name for name, _, _ in kept}
+
+    script._SPELLINGS.clear()   # a new process
+    calls = []
+
+    def counting(model=True):
+        calls.append(model)
+        raise AssertionError("the romanizer was called although its answer was kept")
+
+    monkeypatch.setattr(script, "_transliterator", counting)
+    second = CachingStore(CROSS, tmp_path)
+    _stage().update(second)
+    assert calls == [] and second.calls == first.calls
+    _, entity_of, _ = second.calls[0]
+    assert entity_of["b1", 0] == entity_of["b2", 0] and entity_of["b3", 0] == entity_of["b4", 0]
+
+
+def test_a_damaged_romanization_cache_is_only_a_cache(tmp_path, monkeypatch):
+    """Truncated or foreign bytes in the cache read as whatever they hold before the damage;
+    resolution is unchanged and the cache is written anew."""
+    import gzip
+
+    from rasid.resolve import script
+    from rasid.resolve.stage import romanization_cache
+
+    monkeypatch.setattr(script, "_SPELLINGS", {})
+    monkeypatch.setattr(script, "_LEARNED", {})
+    clean = CachingStore(CROSS, tmp_path / "clean")
+    _stage().update(clean)
+    for damage in (b"\x00\xffnot gzip", gzip.compress(b'{"name": "x", "top_k": 3}\n{broken'), b""):
+        script._SPELLINGS.clear()
+        store = CachingStore(CROSS, tmp_path / "damaged")
+        cache = romanization_cache(store)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(damage)
+        assert read_romanizations(cache) == {}
+        _stage().update(store)
+        assert store.calls == clean.calls
+        assert read_romanizations(cache) == read_romanizations(romanization_cache(clean))
