@@ -121,8 +121,7 @@ def _told_to(article_id: str, headline: str | None, text: str, names: frozenset[
     slots = _slots(article_id, headline, text)
     if longest > MAX_NAME_WORDS:   # longer than the slots keep: read them from the words
         words = text_words(article_id, headline, text)
-        slots = tuple((i, after_to, tuple(" ".join(words[i:i + n]) for n in range(1, min(longest, len(words) - i) + 1)))
-                      for i, after_to, _ in slots)
+        slots = tuple((i, after_to, grams(words, i, longest)) for i, after_to, _ in slots)
     for _, after_to, names_here in slots:
         for n in range(min(longest, len(names_here)), 0, -1):
             key = names_here[n - 1]

@@ -77,9 +77,9 @@ def text_words(article_id: str, headline: str | None, text: str) -> list[str]:
     return (text_keys(article_id + "#headline", headline) if headline else []) + text_keys(article_id, text)
 
 
-def grams(words: list[str], i: int) -> tuple[str, ...]:
-    """The names that could start at word i: its 1- to MAX_NAME_WORDS-word sequences."""
-    return tuple(" ".join(words[i:i + n]) for n in range(1, min(MAX_NAME_WORDS, len(words) - i) + 1))
+def grams(words: list[str], i: int, longest: int = MAX_NAME_WORDS) -> tuple[str, ...]:
+    """The names that could start at word i: its 1- to `longest`-word sequences."""
+    return tuple(" ".join(words[i:i + n]) for n in range(1, min(longest, len(words) - i) + 1))
 
 
 class ViewCache:
@@ -107,6 +107,16 @@ def _citations(article_id: str, headline: str | None, text: str) -> tuple[frozen
     that starts right after a citation phrase (within CITATION_WINDOW words of it), and the
     agency codes that start in the dateline."""
     words = text_words(article_id, headline, text)
+    credited = frozenset(g for i in _after_citations(words) for g in grams(words, i))
+    # only agency codes count in the dateline, so only they are kept (a view stays small)
+    dateline = frozenset(g for i in range(min(DATELINE_WORDS, len(words))) for g in grams(words, i)
+                         if g in _agency_codes())
+    return credited, dateline
+
+
+def _after_citations(words: list[str]) -> set[int]:
+    """Positions a credited name may start at: a citation phrase lies wholly within the
+    CITATION_WINDOW words before them."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for marker in _citation_markers():
         if marker and len(marker) <= CITATION_WINDOW:   # a longer phrase never fits the window
@@ -116,13 +126,8 @@ def _citations(article_id: str, headline: str | None, text: str) -> tuple[frozen
         for marker in by_first.get(w, ()):
             m = len(marker)
             if tuple(words[s:s + m]) == marker:
-                # the phrase lies wholly within the CITATION_WINDOW words before position i
                 after.update(range(s + m, min(s + CITATION_WINDOW, len(words) - 1) + 1))
-    credited = frozenset(g for i in after for g in grams(words, i))
-    # only agency codes count in the dateline, so only they are kept (a view stays small)
-    dateline = frozenset(g for i in range(min(DATELINE_WORDS, len(words))) for g in grams(words, i)
-                         if g in _agency_codes())
-    return credited, dateline
+    return after
 
 
 citations = ViewCache(_citations)
@@ -159,11 +164,7 @@ def _odd(names: frozenset[str]) -> tuple[str, ...]:
 def _credited_long(article: Article, name: list[str], agency: bool) -> bool:
     """`credits_any` for a name longer than the views keep, from the words themselves."""
     words = text_words(article.id, article.headline, article.text)
-    for i in range(len(words) - len(name) + 1):
-        if words[i:i + len(name)] == name:
-            before = words[max(0, i - CITATION_WINDOW):i]
-            if (i < DATELINE_WORDS and agency) or any(
-                    before[j:j + len(m)] == list(m) for m in _citation_markers() if m
-                    for j in range(len(before) - len(m) + 1)):
-                return True
-    return False
+    starts = [i for i in range(len(words) - len(name) + 1) if words[i:i + len(name)] == name]
+    if agency and any(i < DATELINE_WORDS for i in starts):
+        return True
+    return bool(starts) and not _after_citations(words).isdisjoint(starts)
