@@ -65,3 +65,38 @@ def test_entity_lookup_by_unique_prefix_only(store):
     assert store.entity("eabc1").name_ar == "x"
     assert store.entity("eabc") is None          # two match: ambiguous
     assert store.entity("enone") is None
+
+
+def test_replace_entities_updates_changed_records_links_and_keys(store):
+    store.write_batch([_article("a1", TEXT, [Mention(Span(18, 27), "فؤاد حسين", "PER"),
+                                             Mention(Span(31, 36), "بغداد", "LOC")]),
+                       _article("a2", "بغداد", [Mention(Span(0, 5), "بغداد", "LOC")])])
+    per = Entity("e1", "PER", "فؤاد حسين", "", ("فؤاد حسين",), (), ("a1",))
+    loc = Entity("e2", "LOC", "بغداد", "", ("بغداد",), (), ("a1",))
+    store.replace_entities([per, loc], {("a1", 0): "e1", ("a1", 1): "e2"}, {("a1", 0): "k1"})
+    # a second resolution: e2's record grows (same id), a2's mention joins it, a1's first
+    # mention keeps its entity under a new key, and e3 is new
+    loc2 = Entity("e2", "LOC", "بغداد", "Baghdad", ("بغداد",), (), ("a1", "a2"))
+    e3 = Entity("e3", "ORG", "x", "", ("x",), (), ())
+    store.replace_entities([per, loc2, e3], {("a1", 0): "e1", ("a1", 1): "e2", ("a2", 0): "e2"},
+                           {("a1", 0): "k2", ("a2", 0): "بغداد"})
+    assert store.entity("e2") == loc2 and store.entity("e1") == per and store.entity("e3") == e3
+    assert [e.id for e in store.entities()] == ["e2", "e1", "e3"]        # mention counts rewritten
+    assert [(m.entity_id, m.key) for m in store.article("a1").mentions] == [("e1", "k2"), ("e2", "")]
+    assert [(m.entity_id, m.key) for m in store.article("a2").mentions] == [("e2", "بغداد")]
+
+
+def test_replace_entities_writes_only_what_differs(tmp_path):
+    from rasid.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "r.db")
+    store.write_batch([_article(f"a{i}", "بغداد", [Mention(Span(0, 5), "بغداد", "LOC")]) for i in range(50)])
+    loc = Entity("e2", "LOC", "بغداد", "", ("بغداد",), (), tuple(f"a{i}" for i in range(50)))
+    links = {(f"a{i}", 0): "e2" for i in range(50)}
+    store.replace_entities([loc], links, {})
+    before = store.db.total_changes
+    store.replace_entities([loc], links, {})               # the same result again
+    assert store.db.total_changes == before
+    store.replace_entities([loc], {**links, ("a7", 0): "e9"}, {})   # one link moves
+    assert store.db.total_changes - before == 3   # that link, and e2 (new count) deleted and written
+    store.close()

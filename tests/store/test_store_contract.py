@@ -188,3 +188,18 @@ def test_counts_include_distinct_outlets(store):
                        _article(4)])
     assert store.counts() == {"articles": 4, "stories": 0, "rejected": 0, "outlets": 2, "files": 0,
                             "derivations": 0, "mentions": 0, "entities": 0, "quotes": 0, "figures": 0}
+
+
+def test_resolving_again_rewrites_only_what_changed(store):
+    from rasid.model import Entity, Mention, Span
+
+    text = "بغداد والبصرة"
+    store.write_batch([_article(1, text, mentions=(Mention(Span(0, 5), "بغداد", "LOC"),
+                                                   Mention(Span(6, 13), "والبصرة", "LOC")))])
+    a, b = Entity("e1", "LOC", "بغداد", ""), Entity("e2", "LOC", "البصرة", "")
+    store.replace_entities([a, b], {("a0001", 0): "e1", ("a0001", 1): "e2"}, {("a0001", 0): "بغداد"})
+    grown = Entity("e1", "LOC", "بغداد", "Baghdad", ("بغداد",), (), ("a0001",))
+    store.replace_entities([grown], {("a0001", 0): "e1"}, {("a0001", 0): "بغداد"})
+    assert store.entity("e1") == grown and store.entity("e2") is None
+    assert [m.entity_id for m in store.article("a0001").mentions] == ["e1", None]
+    assert store.counts()["entities"] == 1

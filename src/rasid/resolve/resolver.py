@@ -46,6 +46,7 @@ MAX_BLOCK = 300  # a block larger than this is split by first-name skeleton
 # story may be one entity (mutual best match required). On the demo corpus's labelled
 # pairs, renderings score 0.72-0.91 and other names in the same stories at most 0.42.
 TRANSLATION_SIMILARITY = 0.6
+_UNSEEN = object()
 _INITIAL_SKIP = frozenset("of for the and al el de".split())
 _WEAK = str.maketrans({"ا": None, "و": None, "ي": None, "ء": None, "ع": None, "ى": None})
 
@@ -98,11 +99,15 @@ class _Node:
     texts: Counter = field(default_factory=Counter)
     mentions: list[MentionRef] = field(default_factory=list)
     alias: aliases.Alias | None = None
+    # Asked hundreds of thousands of times on a large archive (every pass, every pair of a
+    # block), so kept until a mention is added rather than recomputed over the mentions.
     _text: str | None = field(default=None, repr=False, compare=False)
+    _title_only: bool = field(default=True, repr=False, compare=False)
+    _full: bool | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        """The most used spelling (asked millions of times on a large archive: kept)."""
+        """The most used spelling."""
         if self._text is None:
             self._text = self.texts.most_common(1)[0][0]
         return self._text
@@ -110,14 +115,20 @@ class _Node:
     def add(self, m: MentionRef) -> None:
         self.texts[m.text] += 1
         self.mentions.append(m)
-        self._text = None
+        self._title_only = self._title_only and m.role == m.text
+        self._text = self._full = None
 
     @property
     def title_only(self) -> bool:
-        return all(m.role == m.text for m in self.mentions)
+        return self._title_only
 
     @property
     def full(self) -> bool:
+        if self._full is None:
+            self._full = self._is_full()
+        return self._full
+
+    def _is_full(self) -> bool:
         if self.title_only:
             return False
         if self.alias is not None:
@@ -164,11 +175,14 @@ class EntityResolver:
     def _nodes(self, mentions: Iterable[MentionRef]):
         by_key: dict[tuple, _Node] = {}
         node_of: dict[tuple[str, int], _Node] = {}
+        alias_of: dict[str, aliases.Alias | None] = {}   # an archive repeats its names
         for m in mentions:
             tokens = name_tokens(m.text)
             if not tokens:
                 continue
-            alias = aliases.lookup(m.text, clitics=True)
+            alias = alias_of.get(m.text, _UNSEEN)
+            if alias is _UNSEEN:
+                alias = alias_of[m.text] = aliases.lookup(m.text, clitics=True)
             kind = alias.type if alias is not None else m.type
             key = ("alias", alias.id) if alias is not None else (kind, tokens)
             if m.role is not None and m.role == m.text:

@@ -412,19 +412,27 @@ class SQLiteStore(BrowseQueries):
             yield MentionRef(r[0], r[1], r[2], r[3], r[5], r[6], r[4], r[7])
 
     def replace_entities(self, entities: Iterable[Entity], entity_of: dict, keys: dict) -> None:
-        """The resolver's whole result, in one transaction: entities and mention links."""
-        entities = list(entities)
+        """The resolver's whole result, in one transaction: entities and mention links. Only
+        what differs from the stored result is written: re-resolving an archive after an
+        ingest mostly finds the entities and links it already had."""
         counts: dict[str, int] = {}
         for eid in entity_of.values():
             counts[eid] = counts.get(eid, 0) + 1
+        rows = {e.id: (*entity_row(e, counts.get(e.id, 0)), match_text(e.name_ar)) for e in entities}
+        links = {k: (eid, keys.get(k, "")) for k, eid in entity_of.items()}
         with self._transaction() as cur:
-            cur.execute("DELETE FROM entities")
+            stored = {r[0]: tuple(r) for r in cur.execute(
+                "SELECT id, type, name_ar, name_latin, mentions, data, name_key FROM entities")}
+            cur.executemany("DELETE FROM entities WHERE id = ?",
+                            [(i,) for i, row in stored.items() if rows.get(i) != row])
             cur.executemany("INSERT INTO entities (id, type, name_ar, name_latin, mentions, data, name_key)"
-                            " VALUES (?,?,?,?,?,?,?)", [(*entity_row(e, counts.get(e.id, 0)),
-                                                        match_text(e.name_ar)) for e in entities])
-            cur.execute("UPDATE mentions SET entity_id = NULL")
+                            " VALUES (?,?,?,?,?,?,?)", [row for i, row in rows.items() if stored.get(i) != row])
+            had = {(r[0], r[1]): (r[2], r[3]) for r in cur.execute(
+                "SELECT article_id, idx, entity_id, key FROM mentions WHERE entity_id IS NOT NULL")}
+            cur.executemany("UPDATE mentions SET entity_id = NULL WHERE article_id = ? AND idx = ?",
+                            [k for k in had if k not in links])
             cur.executemany("UPDATE mentions SET entity_id = ?, key = ? WHERE article_id = ? AND idx = ?",
-                            [(eid, keys.get(k, ""), k[0], k[1]) for k, eid in entity_of.items()])
+                            [(eid, key, k[0], k[1]) for k, (eid, key) in links.items() if had.get(k) != (eid, key)])
 
     def entities(self, type: str | None = None, limit: int | None = None) -> list[Entity]:
         sql = "SELECT * FROM entities" + (" WHERE type = ?" if type else "") + \
