@@ -46,7 +46,6 @@ MAX_BLOCK = 300  # a block larger than this is split by first-name skeleton
 # story may be one entity (mutual best match required). On the demo corpus's labelled
 # pairs, renderings score 0.72-0.91 and other names in the same stories at most 0.42.
 TRANSLATION_SIMILARITY = 0.6
-_UNSEEN = object()
 _INITIAL_SKIP = frozenset("of for the and al el de".split())
 _WEAK = str.maketrans({"ا": None, "و": None, "ي": None, "ء": None, "ع": None, "ى": None})
 
@@ -175,14 +174,11 @@ class EntityResolver:
     def _nodes(self, mentions: Iterable[MentionRef]):
         by_key: dict[tuple, _Node] = {}
         node_of: dict[tuple[str, int], _Node] = {}
-        alias_of: dict[str, aliases.Alias | None] = {}   # an archive repeats its names
         for m in mentions:
             tokens = name_tokens(m.text)
             if not tokens:
                 continue
-            alias = alias_of.get(m.text, _UNSEEN)
-            if alias is _UNSEEN:
-                alias = alias_of[m.text] = aliases.lookup(m.text, clitics=True)
+            alias = aliases.lookup(m.text, clitics=True)
             kind = alias.type if alias is not None else m.type
             key = ("alias", alias.id) if alias is not None else (kind, tokens)
             if m.role is not None and m.role == m.text:
