@@ -1,8 +1,8 @@
-"""Entity resolution over a stored archive: the whole-archive pass every ingest ends with.
+"""Entity resolution of a whole stored archive (a first ingest, an upgrade, a backfill).
 
     .venv/bin/python benchmarks/bench_resolve_archive.py ARCHIVE.db [--runs 1]
 
-Runs `EntityStage().update(store)` on the archive (it rewrites the entities table: use a
+Runs `EntityStage().update(store, whole=True)` on the archive (it rewrites the entities table: use a
 copy) and prints wall time, mentions per second and a hash of the partition (every
 mention's entity), so two versions of the resolver can be compared for speed and sameness.
 The 100k archive of the README is `bench_derivation.py`'s 100k replica, ingested.

@@ -200,10 +200,12 @@ class Pipeline:
                 report.stories = self.story_stage.update(self.store, pending).stories
             report.seconds["stories"] += perf_counter() - t0
             t0 = perf_counter()
-            # Entities are global: any new article, story change or re-tag can join names.
-            counts = self.store.counts()
-            if report.added or report.stories or upgraded or (counts["mentions"] and not counts["entities"]):
-                report.entities = self.entity_stage.update(self.store).entities
+            # Entities are global, but only what this run changed is read again: new, re-tagged
+            # and re-dated articles, those moved to another story (the store drops their mark),
+            # and the entities their names may join (resolve/stage.py).
+            resolved = self.entity_stage.update(self.store)
+            if resolved.whole or resolved.articles:
+                report.entities = self.store.counts()["entities"]
             report.seconds["entities"] += perf_counter() - t0
         finally:
             self.engine.close()

@@ -52,6 +52,37 @@ def test_show_entity_by_id_prefix(db, capsys):
     assert rec["id"] == eid and {m["text"] for m in rec["mentions"]} == {"فؤاد حسين", "حسين"}
 
 
+def test_a_second_ingest_joins_known_names_and_resolve_redoes_the_whole_archive(db, tmp_path, capsys, monkeypatch):
+    from rasid.resolve.stage import EntityStage
+
+    incremental = []
+    original = EntityStage._update
+    monkeypatch.setattr(EntityStage, "_update", lambda self, store, changed: incremental.append(changed)
+                        or original(self, store, changed))
+    later = {"id": "x2", "outlet": "صحيفة الوادي", "published": "2025-05-26",
+             "title": "فؤاد حسين في عمّان",
+             "text": "وصل وزير الخارجية فؤاد حسين إلى عمّان اليوم الاثنين في زيارة رسمية. "
+                     "وأكد حسين أهمية التنسيق بين بغداد وعمّان."}
+    src = tmp_path / "later.jsonl"
+    src.write_text(json.dumps(later, ensure_ascii=False) + "\n", "utf-8")
+    assert main(["ingest", str(src), "--db", db, "--quiet"]) == 0
+    assert len(incremental) == 1               # the ingest read only what it changed
+    capsys.readouterr()
+    main(["entities", "--db", db, "--json"])
+    after_ingest = json.loads(capsys.readouterr().out)
+    fuad = next(r for r in after_ingest if r["name_ar"] == "فؤاد حسين")
+    assert fuad["article_ids"] == sorted(fuad["article_ids"]) and len(fuad["article_ids"]) == 2
+    assert main(["resolve", "--db", db]) == 0
+    assert "entities in" in capsys.readouterr().out
+    main(["entities", "--db", db, "--json"])
+    assert json.loads(capsys.readouterr().out) == after_ingest     # the two paths agree
+
+
+def test_resolve_without_a_database_is_a_usage_error(tmp_path, capsys):
+    assert main(["resolve", "--db", str(tmp_path / "none.db")]) == 2
+    assert "no database" in capsys.readouterr().err
+
+
 def test_train_ner_without_data_is_a_usage_error(tmp_path, capsys):
     assert main(["train-ner", "--data", str(tmp_path), "--out", str(tmp_path / "m")]) == 2
     assert "no ANERcorp" in capsys.readouterr().err

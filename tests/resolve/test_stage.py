@@ -6,18 +6,25 @@ from rasid.resolve.stage import EntityReport, EntityStage, read_romanizations
 
 
 class FakeStore:
-    """Just the two methods the stage uses; records every write."""
+    """A store that can only be resolved whole; records every write."""
 
     def __init__(self, refs):
         self.refs = list(refs)
         self.reads = 0
         self.calls: list[tuple] = []
+        self.marked: list[str] = []
+
+    def articles_behind(self, stage, version):
+        return sorted({r.article_id for r in self.refs} - set(self.marked))
+
+    def mark_stage(self, ids, stage, version):
+        self.marked += ids
 
     def mention_refs(self):
         self.reads += 1
         yield from self.refs        # a generator, as a store cursor would be
 
-    def replace_entities(self, entities, entity_of, keys):
+    def replace_entities(self, entities, entity_of, keys, index=()):
         self.calls.append((entities, entity_of, keys))
 
 
@@ -37,7 +44,7 @@ def _stage() -> EntityStage:
 
 def test_stage_identity():
     assert EntityStage.name == "entities"
-    assert EntityStage.version == EntityResolver.version
+    assert EntityStage.version.startswith(EntityResolver.version + "+")
 
 
 def test_update_passes_everything_through():
@@ -45,6 +52,7 @@ def test_update_passes_everything_through():
     report = _stage().update(store)
     expected = EntityResolver().resolve(REFS)
 
+    assert store.marked == ["a1", "a2", "a3"]
     assert store.reads == 1
     assert len(store.calls) == 1
     entities, entity_of, keys = store.calls[0]
@@ -69,7 +77,7 @@ def test_update_uses_the_resolver_it_was_given():
             super().__init__()
             self.seen: list[list[MentionRef]] = []
 
-        def resolve(self, mentions):
+        def resolve(self, mentions, taken=None):
             self.seen.append(list(mentions))
             return Resolution(entity_of={("a1", 0): "e1"}, entities=[], keys={("a1", 0): "k"})
 

@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Spark master for --engine spark (default: setting `spark_master`, local[2])")
     p.set_defaults(func=commands.cmd_ingest)
 
+    p = sub.add_parser("resolve", help="resolve every entity again from all its mentions "
+                                       "(an ingest reads only the stories it changed)")
+    db_option(p)
+    p.set_defaults(func=commands.cmd_resolve)
+
     p = sub.add_parser("stories", help="one line per story, newest first")
     db_option(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -60,6 +60,23 @@ def cmd_ingest(args) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_resolve(args) -> int:
+    """Every entity of the archive resolved again from all its mentions. An ingest reads
+    only what it changed; this is the whole pass (e.g. to check that the two agree)."""
+    from time import perf_counter
+
+    from rasid.resolve.stage import EntityStage
+
+    store = _existing_store(args)
+    try:
+        t0 = perf_counter()
+        report = EntityStage(embeddings=load_settings().embeddings).update(store, whole=True)
+        print(f"{report.mentions:,} mentions -> {report.entities:,} entities in {perf_counter() - t0:.1f} s")
+    finally:
+        store.close()
+    return 0
+
+
 def cmd_demo(args) -> int:
     db = _db(args)
     store = open_store(db)

@@ -25,9 +25,20 @@ def fold(name: str, clitics: bool = False) -> str:
     return " ".join(latin_tokens(name) if is_latin(name) else name_tokens(name, clitics))
 
 
+def _text() -> str:
+    return resources.files("rasid.resources").joinpath("entity_aliases.tsv").read_text("utf-8")
+
+
+def digest() -> str:
+    """A short digest of the alias file: entities resolved under another file are stale."""
+    from rasid.ids import digest as _digest
+
+    return _digest(_text(), size=4)
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, Alias]:
-    text = resources.files("rasid.resources").joinpath("entity_aliases.tsv").read_text("utf-8")
+    text = _text()
     table: dict[str, Alias] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -29,9 +29,11 @@ The resolver is pure: mentions in, an assignment and entity records out. The sta
 """
 from __future__ import annotations
 
+import itertools
+import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from rasid.ids import digest
@@ -63,11 +65,34 @@ class MentionRef:
     same_as: int | None = None     # the article's text says this mention renames that one
 
 
+@dataclass(frozen=True, slots=True)
+class KeptForm:
+    """One spelling of an entity an earlier run resolved, summed over its mentions in the
+    articles an incremental run does not read again. Such mentions stay with their entity
+    (what joined them has not changed); the form is only a name new names may match, and
+    what the entity's record is rebuilt from if it changes."""
+    entity: str
+    text: str
+    type: str
+    title: bool                    # the mention's text is its own role (a title for a person)
+    count: int
+    published: str | None          # the first date it was used on
+    first: tuple[str, int]         # its first mention: (article id, index)
+    roles: tuple[tuple[str, str | None, str], ...] = ()   # (title, date, first article id)
+
+
 @dataclass
 class Resolution:
     entity_of: dict[tuple[str, int], str] = field(default_factory=dict)
     entities: list[Entity] = field(default_factory=list)
     keys: dict[tuple[str, int], str] = field(default_factory=dict)  # folded name per mention
+    # (lookup key, entity id): what a later incremental run asks the store to find the
+    # entities a new article's names may join (see `lookup_keys`)
+    index: list[tuple[str, str]] = field(default_factory=list)
+    # Incremental runs: the earlier entities whose records are rewritten (or gone), and the
+    # entity each one's kept mentions now belong to.
+    replaced: set[str] = field(default_factory=set)
+    renamed: dict[str, str | None] = field(default_factory=dict)   # None: unlinked
 
 
 class _Sets:
@@ -98,6 +123,8 @@ class _Node:
     texts: Counter = field(default_factory=Counter)
     mentions: list[MentionRef] = field(default_factory=list)
     alias: aliases.Alias | None = None
+    kept_forms: list[KeptForm] = field(default_factory=list)
+    kept: bool = True    # only kept forms: nothing of it is read again in this run
     # Asked hundreds of thousands of times on a large archive (every pass, every pair of a
     # block), so kept until a mention is added rather than recomputed over the mentions.
     _text: str | None = field(default=None, repr=False, compare=False)
@@ -115,7 +142,22 @@ class _Node:
         self.texts[m.text] += 1
         self.mentions.append(m)
         self._title_only = self._title_only and m.role == m.text
+        self.kept = False
         self._text = self._full = None
+
+    def add_kept(self, f: KeptForm) -> None:
+        self.texts[f.text] += f.count
+        self.kept_forms.append(f)
+        self._title_only = self._title_only and f.title
+        self._text = self._full = None
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions) + sum(f.count for f in self.kept_forms)
+
+    @property
+    def first(self) -> tuple[str, int]:
+        return min([(m.article_id, m.index) for m in self.mentions] + [f.first for f in self.kept_forms])
 
     @property
     def title_only(self) -> bool:
@@ -155,46 +197,126 @@ class EntityResolver:
         self.romanize: bool | None = False
 
     def resolve(self, mentions: Iterable[MentionRef]) -> Resolution:
-        nodes, node_of = self._nodes(mentions)
+        """Entities for every mention of an archive."""
+        return self._resolve(mentions)
+
+    def update(self, mentions: Iterable[MentionRef], kept: Iterable[KeptForm],
+               was: dict[tuple[str, int], str] | None = None,
+               kept_members: Callable[[set[str]], dict[str, tuple[set[str], set[str]]]] | None = None,
+               together: Callable[[set[str], set[str]], bool] | None = None,
+               existing: Callable[[set[str]], set[str]] | None = None) -> Resolution:
+        """An incremental run. `mentions` are every mention of the articles read again (the
+        changed articles' whole stories: names are read within their story); `kept` are the
+        forms of every entity those names may join, summed over their other mentions; `was`
+        the entity each of `mentions` had before, if any. Only entities that gain or lose
+        mentions, or merge, are returned (`replaced` lists the earlier ones they rewrite).
+
+        Lookups the record and the checks need, answered by the store: `kept_members` (for each
+        of these entities, the articles and stories of its kept mentions), `together` (whether two sets
+        of entities are named in one kept article: two names side by side are two people) and
+        `existing` (which of these ids an entity holds, so none is given twice)."""
+        return self._resolve(mentions, list(kept), dict(was or {}), kept_members, together, existing,
+                             incremental=True)
+
+    def _resolve(self, mentions, kept=(), was=None, kept_members=None, together=None,
+                 existing=None, incremental: bool = False) -> Resolution:
+        nodes, node_of = self._nodes(mentions, kept)
         sets = _Sets()
-        self._match_names(nodes, sets, romanize=_needs_romanization(nodes)
-                          if self.romanize is None else self.romanize)
+        self._keep(nodes, sets)
+        romanize = _needs_romanization(nodes) if self.romanize is None else self.romanize
+        self._match_names(nodes, sets, romanize=romanize)
         self._renamings(nodes, node_of, sets)
-        self._garbles(nodes, sets)        # before lone surnames: a garble is not a second man
+        self._garbles(nodes, sets, together)   # before lone surnames: a garble is not a second man
         self._short_names(nodes, node_of, sets)
         named_titles = self._titles(nodes, sets)
+        if was:
+            self._follow_holders(nodes, node_of, sets, was)
         self._acronyms(nodes, sets)
         if self.embed is not None:
             self._translations(nodes, sets)
-        return self._records([n for n in nodes if not n.title_only or n.id in named_titles],
-                             node_of, sets)
+        named = [n for n in nodes if not n.title_only or n.id in named_titles]
+        if not incremental:
+            return self._records(named, sets, romanize)
+        return self._changed_records(named, sets, romanize, set((was or {}).values()), kept_members, existing)
+
+    def lookup_keys(self, mentions: Iterable[MentionRef]) -> set[str]:
+        """The index keys under which the store finds the entities these mentions may join:
+        the name blocks of full names, and lone names, acronyms and titles by their words."""
+        nodes, _ = self._nodes(mentions)
+        romanize = _needs_romanization(nodes) if self.romanize is None else self.romanize
+        keys: set[str] = set()
+        for n in nodes:
+            keys.update(_key_text(k) for k in _lookup_keys(n, romanize))
+        return keys
+
+    # -- what an earlier run decided ---------------------------------------------------
+
+    @staticmethod
+    def _keep(nodes: Sequence[_Node], sets: _Sets) -> None:
+        """Kept mentions stay with the entity an earlier run gave them: what joined them
+        (names, their own articles and stories) has not changed. New names can still join
+        such an entity, by every pass below."""
+        first: dict[str, int] = {}
+        for n in nodes:
+            for f in n.kept_forms:
+                sets.union(n.id, first.setdefault(f.entity, n.id))
+
+    @staticmethod
+    def _follow_holders(nodes, node_of, sets: _Sets, was: dict[tuple[str, int], str]) -> None:
+        """A kept title (an unchanged article's «الوزير» that an earlier run gave its holder)
+        whose holder's names were all read again follows them to the entity they are in now,
+        when they are all in one: the holder still has that title on that date."""
+        now: dict[str, set[int]] = defaultdict(set)     # earlier entity -> roots of its names now
+        for key, entity in was.items():
+            node = node_of.get(key)
+            if node is not None and not node.title_only:
+                now[entity].add(sets.find(node.id))
+        named = {sets.find(n.id) for n in nodes if not n.title_only}
+        for n in nodes:
+            if n.kept and n.title_only and sets.find(n.id) not in named:
+                roots = {sets.find(r) for f in n.kept_forms for r in now.get(f.entity, ())}
+                if len(roots) == 1:
+                    sets.union(n.id, roots.pop())
 
     # -- forms ---------------------------------------------------------------------
 
-    def _nodes(self, mentions: Iterable[MentionRef]):
+    def _nodes(self, mentions: Iterable[MentionRef], kept: Iterable[KeptForm] = ()):
         by_key: dict[tuple, _Node] = {}
         node_of: dict[tuple[str, int], _Node] = {}
-        for m in mentions:
-            tokens = name_tokens(m.text)
+
+        def node_for(text: str, type: str, title: bool, scope: str) -> _Node | None:
+            tokens = name_tokens(text)
             if not tokens:
-                continue
-            alias = aliases.lookup(m.text, clitics=True)
-            kind = alias.type if alias is not None else m.type
+                return None
+            alias = aliases.lookup(text, clitics=True)
+            kind = alias.type if alias is not None else type
             key = ("alias", alias.id) if alias is not None else (kind, tokens)
-            if m.role is not None and m.role == m.text:
-                key = ("title", tokens, m.article_id)   # resolved by date in _titles
-            elif alias is None and (kind == "PER" and len(tokens) == 1 or _is_acronym(m.text)):
+            if title:
+                key = ("title", tokens, scope)   # resolved by date in _titles
+            elif alias is None and (kind == "PER" and len(tokens) == 1 or _is_acronym(text)):
                 # A lone surname or an acronym is read in its own story: الشرع in 2012 and
                 # in 2025 may be two men, BOC two companies; each story's use is resolved
                 # separately (and uses no full name explains are joined by spelling).
-                key = (kind, tokens, m.story_id or m.article_id)
+                key = (kind, tokens, scope)
             node = by_key.get(key)
             if node is None:
                 if alias is not None:  # every form of an alias has the alias's own key
                     tokens = name_tokens(alias.name_ar) or tokens
                 node = by_key[key] = _Node(len(by_key), kind, tokens, alias=alias)
-            node.add(m)
-            node_of[m.article_id, m.index] = node
+            return node
+
+        for m in mentions:
+            title = m.role is not None and m.role == m.text
+            node = node_for(m.text, m.type, title, m.article_id if title else m.story_id or m.article_id)
+            if node is not None:
+                node.add(m)
+                node_of[m.article_id, m.index] = node
+        for f in kept:
+            # a kept title or lone name stays in its own entity's node (its article or story
+            # is not read again); a full name shares its node with new uses of the spelling
+            node = node_for(f.text, f.type, f.title, "\x00" + f.entity)
+            if node is not None:
+                node.add_kept(f)
         return list(by_key.values()), node_of
 
     # -- pass 1: names that match on their own ----------------------------------------
@@ -211,14 +333,15 @@ class EntityResolver:
     def _match_names(self, nodes: Sequence[_Node], sets: _Sets, romanize: bool) -> None:
         compared: set[tuple[int, int]] = set()
         for key, block in self._blocks(nodes, romanize).items():
+            if all(n.kept for n in block):
+                continue   # kept names were compared by the run that kept them
             if key[0] == "across":
                 # Cross-script blocks only ever pair an Arabic name with a Latin one.
                 latin = [n for n in block if is_latin(n.text)][: self.max_block]
                 arabic = [n for n in block if not is_latin(n.text)][: self.max_block] if latin else []
-                pairs = ((a, b) for a in latin for b in arabic)
+                pairs = ((a, b) for a in latin for b in arabic if not (a.kept and b.kept))
             else:
-                pairs = ((a, b) for group in _split(block, self.max_block)
-                         for i, a in enumerate(group) for b in group[i + 1:])
+                pairs = (pair for group in _split(block, self.max_block) for pair in _pairs(group))
             for a, b in pairs:
                 pair = (min(a.id, b.id), max(a.id, b.id))
                 if pair in compared or a.type != b.type:
@@ -240,8 +363,15 @@ class EntityResolver:
                     if m.story_id:
                         full_in_story[m.story_id].add(n.id)
         unresolved: dict[tuple, list[int]] = defaultdict(list)
+        kept_full = _by_kept_entity(n for n in nodes if n.full and n.type == "PER")
         for n in nodes:
             if n.full or n.type != "PER" or n.title_only:
+                continue
+            if n.kept:
+                # Decided in its own unchanged story. A lone name no full name explained (its
+                # entity has none it can stand for) still meets new uses of its spelling below.
+                if not any(_stands_for(n.tokens[0], f) for f in _of_kept_entities(n, kept_full)):
+                    unresolved[(n.type,) + n.tokens].append(n.id)
                 continue
             part = n.tokens[0]
             # A short name joins a full name only when every use of it agrees on which one.
@@ -293,9 +423,16 @@ class EntityResolver:
                         in_article[m.article_id].append((words, n.id))
                         if m.published:
                             by_title[words].append((m.published, n.id))
+                for f in n.kept_forms:
+                    for title, when, _ in f.roles:
+                        if when and title != f.text:
+                            by_title[_words(title)].append((when, n.id))
         named: set[int] = set()
         for n in nodes:
             if not n.title_only:
+                continue
+            if n.kept:           # an earlier run found its holder (else it had no entity)
+                named.add(n.id)
                 continue
             m = n.mentions[0]
             want = _words(m.text)
@@ -326,16 +463,18 @@ class EntityResolver:
 
     # -- pass 3: machine-translation garbles inside one story ------------------------
 
-    def _garbles(self, nodes: Sequence[_Node], sets: _Sets) -> None:
+    def _garbles(self, nodes: Sequence[_Node], sets: _Sets, together=None) -> None:
         in_story: dict[str, list[_Node]] = defaultdict(list)
         articles: dict[int, set[str]] = {}   # root -> articles its names appear in
+        kept: dict[int, set[str]] = {}       # root -> earlier entities whose names it holds
         for n in nodes:
             if n.full and n.type == "PER" and len(n.tokens) >= 2:
-                for s in sorted({m.story_id for m in n.mentions if m.story_id}):
-                    in_story[s].append(n)
+                for sid in sorted({m.story_id for m in n.mentions if m.story_id}):
+                    in_story[sid].append(n)
             if n.full and n.type == "PER":
                 root = sets.find(n.id)
                 articles.setdefault(root, set()).update(m.article_id for m in n.mentions)
+                kept.setdefault(root, set()).update(f.entity for f in n.kept_forms)
         for sid in sorted(in_story):
             group = sorted(in_story[sid], key=lambda n: (n.tokens, n.id))
             for i, a in enumerate(group):
@@ -344,10 +483,14 @@ class EntityResolver:
                     # Two names side by side in one article are two people.
                     if ra == rb or articles.get(ra, set()) & articles.get(rb, set()):
                         continue
-                    if _garbled(a.tokens, b.tokens):
-                        sets.union(a.id, b.id)
-                        root = sets.find(a.id)
-                        articles[root] = articles.pop(ra, set()) | articles.pop(rb, set())
+                    if not _garbled(a.tokens, b.tokens):
+                        continue
+                    if together is not None and kept.get(ra) and kept.get(rb) and together(kept[ra], kept[rb]):
+                        continue
+                    sets.union(a.id, b.id)
+                    root = sets.find(a.id)
+                    articles[root] = articles.pop(ra, set()) | articles.pop(rb, set())
+                    kept[root] = kept.pop(ra, set()) | kept.pop(rb, set())
 
     # -- pass 4: acronyms and translations ---------------------------------------------
 
@@ -361,8 +504,14 @@ class EntityResolver:
                     orgs_in[aid].append(n)
         unexplained: dict[tuple, list[int]] = defaultdict(list)
         spelled = {(n.type, n.tokens): n.id for n in nodes if n.full}
+        kept_orgs = _by_kept_entity(n for n in nodes
+                                    if n.type == "ORG" and is_latin(n.text) and not _is_acronym(n.text))
         for a in nodes:
             if a.full or not _is_acronym(a.text):
+                continue
+            if a.kept:   # decided in its unchanged story; unexplained, it meets its spelling
+                if not any(_initials(o.text) == a.text for o in _of_kept_entities(a, kept_orgs)):
+                    unexplained[(a.type, a.text)].append(a.id)
                 continue
             owners = {sets.find(n.id) for m in a.mentions for n in orgs_in.get(m.article_id, ())
                       if _initials(n.text) == a.text}
@@ -385,6 +534,8 @@ class EntityResolver:
                     by_story[sid].append(n)
         vectors: dict[str, object] = {}
         for group in by_story.values():
+            if all(n.kept for n in group):
+                continue
             latin = [n for n in group if is_latin(n.text) and not _is_acronym(n.text)]
             arabic = [n for n in group if not is_latin(n.text)]
             if not latin or not arabic:
@@ -405,28 +556,91 @@ class EntityResolver:
 
     # -- records -----------------------------------------------------------------------
 
-    def _records(self, nodes, node_of, sets: _Sets) -> Resolution:
-        clusters: dict[int, list[_Node]] = defaultdict(list)
-        for n in nodes:
-            clusters[sets.find(n.id)].append(n)
+    def _records(self, nodes, sets: _Sets, romanize: bool = False) -> Resolution:
         out = Resolution()
         used: set[str] = set()
-        for members in sorted(clusters.values(), key=lambda ms: min(
-                (m.article_id, m.index) for n in ms for m in n.mentions)):
+        for members in _clusters(nodes, sets):
             entity = _entity(members)
             if entity.id in used:
-                # Two entities that share their canonical name (kept apart on purpose, e.g.
-                # two men of one name in one article): the later one gets a suffixed id.
-                first = min((m.article_id, m.index) for n in members for m in n.mentions)
-                entity = replace(entity, id="e" + digest(entity.type, entity.id, *map(str, first)))
+                entity = _suffixed(entity, members)
             used.add(entity.id)
-            out.entities.append(entity)
-            for n in members:
-                for m in n.mentions:
-                    out.entity_of[m.article_id, m.index] = entity.id
-                    out.keys[m.article_id, m.index] = " ".join(n.tokens)
+            self._emit(out, entity, members, romanize)
         out.entities.sort(key=lambda e: (-len(e.article_ids), e.id))
         return out
+
+    def _changed_records(self, nodes, sets: _Sets, romanize: bool, lost: set[str],
+                         kept_members, existing) -> Resolution:
+        """An incremental run's records: only entities that gained or lost mentions, or that
+        merge earlier ones, are built again; an earlier entity this run only read as a
+        candidate keeps its record."""
+        out = Resolution()
+        changed: list[tuple[list[_Node], set[str]]] = []
+        for members in _clusters(nodes, sets):
+            earlier = {f.entity for n in members for f in n.kept_forms}
+            if any(n.mentions for n in members) or len(earlier) > 1 or earlier & lost:
+                out.replaced |= earlier
+                if all(n.title_only for n in members):
+                    # titles whose holder's names all left: a whole run would find them no
+                    # holder in their own articles, so they name no one
+                    out.renamed.update(dict.fromkeys(earlier))
+                    continue
+                changed.append((members, earlier))
+        out.replaced |= lost        # an earlier entity of only re-read mentions may be gone
+        where = kept_members(out.replaced) if kept_members else {}
+        built = []
+        for ms, ea in changed:
+            articles = {a for e in ea for a in where.get(e, ((), ()))[0]}
+            stories = {s for e in ea for s in where.get(e, ((), ()))[1]}
+            built.append((_entity(ms, articles, stories), ms, ea))
+        held = existing({e.id for e, _, _ in built}) - out.replaced if existing else set()
+        used: set[str] = set()
+        for entity, members, earlier in built:
+            if entity.id in used or entity.id in held:
+                entity = _suffixed(entity, members)
+            used.add(entity.id)
+            self._emit(out, entity, members, romanize)
+            out.renamed.update(dict.fromkeys(earlier, entity.id))
+        return out
+
+    @staticmethod
+    def _emit(out: Resolution, entity: Entity, members: list[_Node], romanize: bool) -> None:
+        out.entities.append(entity)
+        index: set[str] = set()
+        for n in members:
+            index.update(_key_text(k) for k in _index_keys(n, romanize))
+            for m in n.mentions:
+                out.entity_of[m.article_id, m.index] = entity.id
+                out.keys[m.article_id, m.index] = " ".join(n.tokens)
+        out.index.extend((k, entity.id) for k in sorted(index))
+
+
+def _by_kept_entity(nodes: Iterable[_Node]) -> dict[str, list[_Node]]:
+    """Nodes by the earlier entities whose kept forms they hold (read before a pass joins
+    anything: what an earlier run decided, not a union-find root that moves as it goes)."""
+    out: dict[str, list[_Node]] = defaultdict(list)
+    for n in nodes:
+        for e in {f.entity for f in n.kept_forms}:
+            out[e].append(n)
+    return out
+
+
+def _of_kept_entities(n: _Node, by_entity: dict[str, list[_Node]]) -> list[_Node]:
+    return [m for e in {f.entity for f in n.kept_forms} for m in by_entity.get(e, ())]
+
+
+def _clusters(nodes, sets: _Sets) -> list[list[_Node]]:
+    """Nodes by entity, in order of each entity's first mention."""
+    clusters: dict[int, list[_Node]] = defaultdict(list)
+    for n in nodes:
+        clusters[sets.find(n.id)].append(n)
+    return sorted(clusters.values(), key=lambda ms: min(n.first for n in ms))
+
+
+def _suffixed(entity: Entity, members: list[_Node]) -> Entity:
+    """Two entities that share their canonical name (kept apart on purpose, e.g. two men of
+    one name in one article): the later one gets an id suffixed by its first mention."""
+    first = min(n.first for n in members)
+    return replace(entity, id="e" + digest(entity.type, entity.id, *map(str, first)))
 
 
 def _needs_romanization(nodes: Sequence[_Node]) -> bool:
@@ -463,6 +677,64 @@ def _block_keys(n: _Node, romanize: bool = False) -> list[tuple]:
     return keys
 
 
+def _index_keys(n: _Node, romanize: bool) -> list[tuple]:
+    """The keys an entity is found by, for each of its name forms (see `_lookup_keys`)."""
+    from rasid.resolve.roles import _words
+
+    if n.title_only:
+        return []            # a title is found by its holders' roles
+    keys = [_script_side(k, n, own=True) for k in _block_keys(n, romanize)] if n.full else []
+    if _is_acronym(n.text) and n.alias is None:
+        keys.append(("acronym", n.type, n.text))
+    elif n.type == "PER" and not n.full:
+        keys.append(("lone", n.type, n.tokens))
+    if n.type == "PER" and n.full:
+        keys += [("title", *_words(m.role)) for m in n.mentions if m.role and m.role != m.text]
+        keys += [("title", *_words(title)) for f in n.kept_forms for title, _, _ in f.roles if title != f.text]
+    return keys
+
+
+def _lookup_keys(n: _Node, romanize: bool) -> list[tuple]:
+    """The keys under which a changed article's name form finds the entities it may join: a
+    full name meets the names of its blocks; a lone name or an acronym meets the same
+    spelling elsewhere (and an acronym the name it spells out); a title meets its holders."""
+    from rasid.resolve.roles import _words
+
+    if n.title_only:
+        return [("title", *_words(n.mentions[0].text))]
+    keys = [_script_side(k, n, own=False) for k in _block_keys(n, romanize)] if n.full else []
+    if _is_acronym(n.text) and n.alias is None:
+        keys += [("acronym", n.type, n.text), ("tokens", n.type, latin_tokens(n.text))]
+    elif n.type == "PER" and not n.full:
+        keys.append(("lone", n.type, n.tokens))
+    return keys
+
+
+def _script_side(key: tuple, n: _Node, own: bool) -> tuple:
+    """A cross-script block only ever pairs an Arabic name with a Latin one, so an entity is
+    indexed under its own script and a name looks under the other: an Arabic name does not
+    fetch every Arabic entity whose surname sounds like its own."""
+    if key[0] != "across":
+        return key
+    latin = is_latin(n.text)
+    return (*key, "latin" if latin == own else "arabic")
+
+
+def _key_text(key: tuple) -> str:
+    return json.dumps(key, ensure_ascii=False, separators=(",", ":"))
+
+
+def _pairs(group: list[_Node]) -> Iterable[tuple[_Node, _Node]]:
+    """Every pair of a group but those of two kept names (an incremental run: those were
+    compared when they were kept), without walking the kept pairs."""
+    fresh = [n for n in group if not n.kept]
+    if len(fresh) == len(group):
+        return ((a, b) for i, a in enumerate(group) for b in group[i + 1:])
+    kept = [n for n in group if n.kept]
+    return itertools.chain(((a, b) for i, a in enumerate(fresh) for b in fresh[i + 1:]),
+                           ((a, b) for a in fresh for b in kept))
+
+
 def _split(block: list[_Node], limit: int) -> Iterable[list[_Node]]:
     if len(block) <= limit:
         yield block
@@ -485,26 +757,25 @@ def _split(block: list[_Node], limit: int) -> Iterable[list[_Node]]:
 def _owners(part: str, candidates: Iterable[int], by_id, sets: _Sets) -> set[int]:
     """Clusters of full names in `candidates` that `part` can stand for: their last part
     (a surname), or a single given name matched exactly."""
+    return {sets.find(nid) for nid in candidates if _stands_for(part, by_id[nid])}
+
+
+def _stands_for(part: str, node: _Node) -> bool:
+    """Whether a lone name can stand for this full name: its last part (a surname), or a
+    single given name matched exactly."""
     from rasid.resolve.names import cross_script_match, latin_token_match
 
-    found = set()
     part_latin = bool(re.fullmatch(r"[a-z]+", part))
-    for nid in candidates:
-        node = by_id[nid]
-        last = node.tokens[-1]
-        node_latin = is_latin(node.text)
-        if part_latin and node_latin:
-            hit = latin_token_match(part, last)
-        elif part_latin:
-            hit = cross_script_match(" ".join(node.text.split()[-1:]), (part,))
-        elif node_latin:
-            hit = False  # an Arabic lone surname is not read against a Latin full name
-        else:
-            hit = part == last or _bare(part) == _bare(last) or (
-                skeleton(part) == skeleton(last) and len(skeleton(part)) >= 3)
-        if hit:
-            found.add(sets.find(nid))
-    return found
+    last = node.tokens[-1]
+    node_latin = is_latin(node.text)
+    if part_latin and node_latin:
+        return latin_token_match(part, last)
+    if part_latin:
+        return cross_script_match(" ".join(node.text.split()[-1:]), (part,))
+    if node_latin:
+        return False  # an Arabic lone surname is not read against a Latin full name
+    return part == last or _bare(part) == _bare(last) or (
+        skeleton(part) == skeleton(last) and len(skeleton(part)) >= 3)
 
 
 def _is_acronym(text: str) -> bool:
@@ -538,13 +809,22 @@ def _garbled(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
                               for x, y in zip(a, b))
 
 
-def _entity(members: list[_Node]) -> Entity:
+def _entity(members: list[_Node], kept_articles: Iterable[str] = (), kept_stories: Iterable[str] = ()) -> Entity:
+    """The record of one entity. Kept forms (an incremental run) count by their sums; the
+    articles and stories of their mentions are given."""
     types = Counter()
     texts = Counter()
     alias = next((n.alias for n in members if n.alias is not None), None)
-    article_ids, story_ids, roles = set(), set(), {}
+    article_ids, story_ids, roles = set(kept_articles), set(kept_stories), {}
+
+    def add_role(title: str, date: str | None, article_id: str) -> None:
+        key = (" ".join(name_tokens(title, clitics=False)), date)
+        role = Role(title, date, article_id)
+        if key not in roles or (role.article_id, role.title) < (roles[key].article_id, roles[key].title):
+            roles[key] = role
+
     for n in members:
-        types[n.type] += len(n.mentions)
+        types[n.type] += n.count
         if not n.title_only:  # «الرئيس السوري» names him on a date; it is not his name
             texts.update(n.texts)
         for m in n.mentions:
@@ -552,24 +832,25 @@ def _entity(members: list[_Node]) -> Entity:
             if m.story_id:
                 story_ids.add(m.story_id)
             if m.role:
-                key = (" ".join(name_tokens(m.role, clitics=False)), m.published)
-                role = Role(m.role, m.published, m.article_id)
-                if key not in roles or (role.article_id, role.title) < (roles[key].article_id, roles[key].title):
-                    roles[key] = role
+                add_role(m.role, m.published, m.article_id)
+        for f in n.kept_forms:
+            for title, date, article_id in f.roles:
+                add_role(title, date, article_id)
     kind = alias.type if alias else types.most_common(1)[0][0]
     full = [n for n in members if n.full] or [n for n in members if not n.title_only] or members
     arabic = Counter({t: c for n in full for t, c in n.texts.items() if not is_latin(t)})
     latin = Counter({t: c for n in full for t, c in n.texts.items() if is_latin(t)})
     first_seen: dict[str, str] = {}
     for n in members:
-        for m in n.mentions:
-            if m.published and (m.text not in first_seen or m.published < first_seen[m.text]):
-                first_seen[m.text] = m.published
+        for text, published in [(m.text, m.published) for m in n.mentions] + [
+                (f.text, f.published) for f in n.kept_forms]:
+            if published and (text not in first_seen or published < first_seen[text]):
+                first_seen[text] = published
     name_ar = alias.name_ar if alias else _best(arabic, first_seen) or _best(texts, first_seen)
     name_latin = alias.name_latin if alias else _best(latin, first_seen) or _latin_name(name_ar, kind)
     canonical = alias.id if alias else min(
         (" ".join(n.tokens) for n in full), key=lambda k: (-sum(
-            len(n.mentions) for n in full if " ".join(n.tokens) == k), k))
+            n.count for n in full if " ".join(n.tokens) == k), k))
     return Entity(
         id="e" + digest(kind, canonical), type=kind, name_ar=name_ar, name_latin=name_latin,
         variants=tuple(t for t, _ in sorted(texts.items(), key=lambda x: (-x[1], x[0]))),

@@ -1,10 +1,18 @@
-"""The entity stage over a store: read every mention, resolve, write entities back.
+"""The entity stage over a store: read mentions, resolve, write entities back.
 
-Resolution is global (a new article can join two spellings seen months apart), so
-the stage re-resolves the whole corpus when anything changed. It is cheap next to
-tagging: names are compared only inside blocks (see `resolver.py`). What costs most in it,
-romanizing Arabic names to compare them with Latin ones, is kept beside the store
-(`romanizations`), so the next ingest, in a new process, does not romanize them again.
+Resolution is global (a new article can join two spellings seen months apart), but an
+ingest does not re-read the archive for it. The articles it changed (new, re-dated, moved
+to another story: those the store finds behind this stage) are resolved again with the
+rest of their stories, together with every entity their names may join, found by the
+keys the last run indexed them under (name blocks, lone names, acronyms, titles). Those
+entities' other mentions keep their earlier decisions and can gain new names, and the
+entities are written back in place of the old. A first ingest, a store resolved before
+the index existed, or a run where most articles changed is resolved whole
+(`update(store, whole=True)` forces it: `rasid resolve`).
+
+What costs most in a whole run, romanizing Arabic names to compare them with Latin ones,
+is kept beside the store (`romanizations`), so the next ingest, in a new process, does not
+romanize them again.
 """
 from __future__ import annotations
 
@@ -15,19 +23,25 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from rasid.resolve import script
+from rasid.resolve import aliases, script
 from rasid.resolve.resolver import EntityResolver
 
 
 @dataclass
 class EntityReport:
-    mentions: int = 0
-    entities: int = 0
+    mentions: int = 0          # mentions decided (all of them in a whole run)
+    entities: int = 0          # entities written
+    kept: int = 0              # an incremental run: other mentions of the entities it read,
+                               # kept with their entity and read summed by spelling
+    articles: int = 0          # changed articles resolved again (0: a whole run)
+    whole: bool = True
 
 
 class EntityStage:
     name = "entities"
-    version = EntityResolver.version
+    # The resolver's rules and its reviewed alias file: a new version of either puts every
+    # article behind, so the next ingest resolves the whole archive under the new rules.
+    version = f"{EntityResolver.version}+{aliases.digest()}"
 
     def __init__(self, resolver: EntityResolver | None = None, embeddings: bool = True) -> None:
         if resolver is None:
@@ -38,18 +52,51 @@ class EntityStage:
             resolver = EntityResolver(embed=embed)
         self.resolver = resolver
 
-    def update(self, store) -> EntityReport:
+    def update(self, store, whole: bool = False) -> EntityReport:
         cache = romanization_cache(store)
         known = read_romanizations(cache)
         script.remember(known)
         script.learned()   # what is computed from here on is what the cache lacks
-        refs = list(store.mention_refs())
-        result = self.resolver.resolve(refs)
-        store.replace_entities(result.entities, result.entity_of, result.keys)
+        behind = store.articles_behind(self.name, self.version)
+        whole = whole or _whole(store, behind)
+        if not whole and not behind:
+            return EntityReport(whole=False)
+        if whole:
+            refs = list(store.mention_refs())
+            result = self.resolver.resolve(refs)
+            store.replace_entities(result.entities, result.entity_of, result.keys, result.index)
+            report = EntityReport(mentions=len(refs), entities=len(result.entities))
+        else:
+            report = self._update(store, behind)
+        store.mark_stage(behind, self.name, self.version)
         new = {k: v for k, v in script.learned().items() if k not in known}
         if new and cache is not None:
             write_romanizations(cache, {**known, **new})
-        return EntityReport(mentions=len(refs), entities=len(result.entities))
+        return report
+
+    def _update(self, store, changed: list[str]) -> EntityReport:
+        """Resolve the changed articles' stories again, with the entities their names may join."""
+        context = sorted(store.story_members(changed))   # names are read within their story
+        refs = list(store.mention_refs(articles=context))
+        with store.entity_update(context, self.resolver.lookup_keys(refs)) as update:
+            result = self.resolver.update(refs, update.kept, update.was, update.kept_members,
+                                          update.together, update.existing)
+            update.write(result)
+        return EntityReport(mentions=len(refs), entities=len(result.entities),
+                            kept=sum(f.count for f in update.kept), articles=len(changed), whole=False)
+
+
+# Past this share of changed articles a whole run reads little more and decides everything
+# afresh (a first ingest, a backfill).
+WHOLE_SHARE = 0.5
+
+
+def _whole(store, behind: list[str]) -> bool:
+    """Whether this run must resolve the whole archive."""
+    if not hasattr(store, "entity_update") or not store.has_entity_index():
+        # resolved before the lookup keys existed, or its entities were lost: once, whole
+        return True
+    return bool(behind) and len(behind) > WHOLE_SHARE * store.counts()["articles"]
 
 
 def romanization_cache(store) -> Path | None:

@@ -53,6 +53,20 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+ENTITY_STAGE = "entities"   # the stage mark dropped when an article's names must be read again
+
+
+def _counts(entity_of: dict) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for eid in entity_of.values():
+        counts[eid] = counts.get(eid, 0) + 1
+    return counts
+
+
+def _unresolved(stages: dict) -> dict:
+    return {k: v for k, v in stages.items() if k != ENTITY_STAGE}
+
+
 def migrations() -> list[tuple[int, str]]:
     """(version, SQL) for every packaged migration, in order."""
     folder = resources.files("rasid.store").joinpath("migrations")
@@ -135,6 +149,24 @@ class SQLiteStore(BrowseQueries):
     @staticmethod
     def _put_stories(cur, stories: Iterable[Story]) -> None:
         stories = list(stories)
+        moved = {aid: s.id for s in stories for aid in s.article_ids}
+        # Lone names and garbles are read within a story: an article that changes story is
+        # resolved again, and so is the rest of the story it left (a lone surname there may
+        # have stood for a full name only the leaver gave). Their entity stage marks are
+        # dropped; the stage finds them behind.
+        def rows(sql: str, ids: list[str]) -> list:
+            out = []
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                out += cur.execute(sql.format(ids=",".join("?" * len(chunk))), chunk).fetchall()
+            return out
+        select = "SELECT id, story_id, stage_versions FROM articles WHERE {col} IN ({{ids}})"
+        was = rows(select.format(col="id"), list(moved))
+        left = sorted({r[1] for r in was if r[1] and r[1] != moved[r[0]]})
+        stale = [r for r in was if r[1] != moved[r[0]]] + rows(select.format(col="story_id"), left)
+        cur.executemany("UPDATE articles SET stage_versions = ? WHERE id = ?",
+                        [(json.dumps(_unresolved(json.loads(r[2] or "{}"))), r[0])
+                         for r in {r[0]: r for r in stale}.values() if ENTITY_STAGE in json.loads(r[2] or "{}")])
         cur.executemany(
             "INSERT OR REPLACE INTO stories (id, thread_id, title, first_seen, last_seen,"
             " independent_origins, data) VALUES (?,?,?,?,?,?,?)",
@@ -393,7 +425,7 @@ class SQLiteStore(BrowseQueries):
         with self._transaction() as cur:
             cur.executemany("UPDATE articles SET published = ?, published_inferred = ?, stage_versions = ?"
                             " WHERE id = ?", [(a.published, int(a.published_inferred),
-                                               json.dumps(a.stages), a.id) for a in articles])
+                                               json.dumps(_unresolved(a.stages)), a.id) for a in articles])
             for table in ("dates", "mentions", "quotes", "figures"):
                 cur.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
             cur.executemany(_INSERT_DATE, [date_row(a.id, d) for a in articles for d in a.dates])
@@ -401,25 +433,47 @@ class SQLiteStore(BrowseQueries):
             self._put_stories(cur, stories)
 
     # -- entities -----------------------------------------------------------
-    def mention_refs(self):
-        """Every mention with what the resolver needs: its article's story and date."""
+    def mention_refs(self, articles: Iterable[str] | None = None):
+        """Mentions with what the resolver needs: its article's story and date. All of them,
+        or those of `articles` (an incremental run)."""
         from rasid.resolve.resolver import MentionRef
 
-        rows = self.db.execute(
-            "SELECT m.article_id, m.idx, m.text, m.type, m.role, a.story_id, a.published, m.same_as"
-            " FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.idx")
+        select = ("SELECT m.article_id, m.idx, m.text, m.type, m.role, a.story_id, a.published, m.same_as"
+                  " FROM mentions m JOIN articles a ON a.id = m.article_id")
+        if articles is None:
+            rows = self.db.execute(select + " ORDER BY a.seq, m.idx")
+        else:
+            rows = sorted(self._rows_in(select + " WHERE m.article_id IN ({ids})", set(articles)),
+                          key=lambda r: (r[0], r[1]))
         for r in rows:
             yield MentionRef(r[0], r[1], r[2], r[3], r[5], r[6], r[4], r[7])
 
-    def replace_entities(self, entities: Iterable[Entity], entity_of: dict, keys: dict) -> None:
-        """The resolver's whole result, in one transaction: entities and mention links. Only
-        what differs from the stored result is written: re-resolving an archive after an
-        ingest mostly finds the entities and links it already had."""
-        counts: dict[str, int] = {}
-        for eid in entity_of.values():
-            counts[eid] = counts.get(eid, 0) + 1
+    @contextmanager
+    def entity_update(self, articles: Iterable[str], keys: Iterable[str]):
+        """An incremental entity run in one transaction (see `rasid.store.entity_update`): the
+        mentions of `articles` are unlinked, and the forms of their earlier entities and of
+        every entity indexed under `keys` are read as kept; `write` the result before the end."""
+        from rasid.store.entity_update import EntityUpdate
+
+        with self._transaction() as cur:
+            yield EntityUpdate(self, cur, articles, keys)
+
+    def has_entity_index(self) -> bool:
+        """Whether the mentions were resolved with the entities' lookup keys (since schema 9):
+        without them (an older archive, or entities lost) an incremental run could not find
+        what a new name may join."""
+        one = lambda q: self.db.execute(q).fetchone() is not None  # noqa: E731
+        return one("SELECT 1 FROM entity_keys LIMIT 1") or not one("SELECT 1 FROM mentions LIMIT 1")
+
+    def replace_entities(self, entities: Iterable[Entity], entity_of: dict, keys: dict,
+                         index: Iterable[tuple[str, str]] = ()) -> None:
+        """The resolver's whole result, in one transaction: entities, mention links and the
+        entities' lookup keys. Only what differs from the stored result is written:
+        re-resolving an archive mostly finds the entities and links it already had."""
+        counts = _counts(entity_of)
         rows = {e.id: (*entity_row(e, counts.get(e.id, 0)), match_text(e.name_ar)) for e in entities}
         links = {k: (eid, keys.get(k, "")) for k, eid in entity_of.items()}
+        index = set(index)
         with self._transaction() as cur:
             stored = {r[0]: tuple(r) for r in cur.execute(
                 "SELECT id, type, name_ar, name_latin, mentions, data, name_key FROM entities")}
@@ -433,6 +487,9 @@ class SQLiteStore(BrowseQueries):
                             [k for k in had if k not in links])
             cur.executemany("UPDATE mentions SET entity_id = ?, key = ? WHERE article_id = ? AND idx = ?",
                             [(eid, key, k[0], k[1]) for k, (eid, key) in links.items() if had.get(k) != (eid, key)])
+            indexed = {(r[0], r[1]) for r in cur.execute("SELECT key, entity_id FROM entity_keys")}
+            cur.executemany("DELETE FROM entity_keys WHERE key = ? AND entity_id = ?", list(indexed - index))
+            cur.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)", list(index - indexed))
 
     def entities(self, type: str | None = None, limit: int | None = None) -> list[Entity]:
         sql = "SELECT * FROM entities" + (" WHERE type = ?" if type else "") + \
