@@ -25,7 +25,10 @@ Three passes, from safest to most context-bound:
    Authority for Water Resources).
 
 The resolver is pure: mentions in, an assignment and entity records out. The stage in
-`stage.py` reads and writes the store.
+`stage.py` reads and writes the store. `resolve` decides every mention of an archive;
+`update` decides only the re-read ones, with the other mentions of the entities they may
+join given as `KeptForm`s (their earlier entity held, their spellings summed), and returns
+only the entities that changed.
 """
 from __future__ import annotations
 
