@@ -163,7 +163,7 @@ class Pipeline:
         bar = _progress_bar(sum(f.size for f in files), self.settings, progress)
         batch = _Batch()
         started = perf_counter()
-        upgraded = self._upgrade()
+        self._upgrade()
         try:
             for file in files:
                 count = 0

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from rasid.resolve.resolver import KeptForm, Resolution
 from rasid.store.codec import entity_row
+from rasid.store.sqlite import rows_in
 from rasid.text.tokens import match_text
 
 _FORMS = ("SELECT m.entity_id, m.text, m.type, CASE WHEN m.role = m.text THEN 1 ELSE 0 END, count(*),"
@@ -43,19 +44,12 @@ class EntityUpdate:
         self.lost: set[str] = set(self.was.values())
         candidates = self.lost | {r[0] for r in self._rows(
             "SELECT DISTINCT entity_id FROM entity_keys WHERE key IN ({ids})", sorted(set(keys)))}
-        self._run("UPDATE mentions SET entity_id = NULL WHERE article_id IN ({ids})", self.articles)
+        self._rows("UPDATE mentions SET entity_id = NULL WHERE article_id IN ({ids})", self.articles)
         self.kept: list[KeptForm] = self._forms(sorted(candidates))
 
     # -- reading -------------------------------------------------------------------
-    def _rows(self, sql: str, ids: list[str]):
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            yield from self.cur.execute(sql.format(ids=",".join("?" * len(chunk))), chunk).fetchall()
-
-    def _run(self, sql: str, ids: list[str]) -> None:
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            self.cur.execute(sql.format(ids=",".join("?" * len(chunk))), chunk)
+    def _rows(self, sql: str, ids: list[str]) -> list:
+        return rows_in(self.cur.execute, sql, ids)
 
     def _forms(self, entity_ids: list[str]) -> list[KeptForm]:
         roles: dict[tuple, list[tuple[str, str | None, str]]] = {}

@@ -67,6 +67,19 @@ def _unresolved(stages: dict) -> dict:
     return {k: v for k, v in stages.items() if k != ENTITY_STAGE}
 
 
+CHUNK = 500   # ids bound per statement: under SQLite's limit on parameters
+
+
+def rows_in(execute, sql: str, ids: Iterable[str], before: Sequence = ()) -> list:
+    """Rows of `sql` (whose `{ids}` becomes a placeholder list) over `ids`, run through
+    `execute` (a connection's or a transaction's cursor's) in chunks of `CHUNK` ids."""
+    ids, out = list(ids), []
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        out += execute(sql.format(ids=",".join("?" * len(chunk))), [*before, *chunk]).fetchall()
+    return out
+
+
 def migrations() -> list[tuple[int, str]]:
     """(version, SQL) for every packaged migration, in order."""
     folder = resources.files("rasid.store").joinpath("migrations")
@@ -154,16 +167,10 @@ class SQLiteStore(BrowseQueries):
         # resolved again, and so is the rest of the story it left (a lone surname there may
         # have stood for a full name only the leaver gave). Their entity stage marks are
         # dropped; the stage finds them behind.
-        def rows(sql: str, ids: list[str]) -> list:
-            out = []
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                out += cur.execute(sql.format(ids=",".join("?" * len(chunk))), chunk).fetchall()
-            return out
         select = "SELECT id, story_id, stage_versions FROM articles WHERE {col} IN ({{ids}})"
-        was = rows(select.format(col="id"), list(moved))
+        was = rows_in(cur.execute, select.format(col="id"), moved)
         left = sorted({r[1] for r in was if r[1] and r[1] != moved[r[0]]})
-        stale = [r for r in was if r[1] != moved[r[0]]] + rows(select.format(col="story_id"), left)
+        stale = [r for r in was if r[1] != moved[r[0]]] + rows_in(cur.execute, select.format(col="story_id"), left)
         cur.executemany("UPDATE articles SET stage_versions = ? WHERE id = ?",
                         [(json.dumps(_unresolved(json.loads(r[2] or "{}"))), r[0])
                          for r in {r[0]: r for r in stale}.values() if ENTITY_STAGE in json.loads(r[2] or "{}")])
@@ -178,11 +185,7 @@ class SQLiteStore(BrowseQueries):
     def _rows_in(self, sql: str, ids: Iterable[str], before: Sequence = ()) -> Iterator[sqlite3.Row]:
         """Rows of `sql` (whose `{ids}` becomes a placeholder list) over `ids`, in chunks that
         stay under SQLite's limit on bound parameters."""
-        ids = list(ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            yield from self.db.execute(sql.format(ids=",".join("?" * len(chunk))),
-                                       [*before, *chunk]).fetchall()
+        yield from rows_in(self.db.execute, sql, ids, before)
 
     def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
         return {r[0] for r in self._rows_in("SELECT id FROM articles WHERE id IN ({ids})", ids)}
