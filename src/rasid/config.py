@@ -27,6 +27,13 @@ class Settings:
     batch_size: int = 500
     """Articles per database transaction: a crash loses at most one uncommitted batch."""
 
+    corpus_every: int = 50_000
+    """New articles after which an ingest runs the corpus stages (copies, stories, entities)
+    on what it has stored so far, then reads on; 0 runs them once, at the end. A backfill of
+    millions is then a series of ingests into a growing archive: the corpus stages hold one
+    stretch of it at a time, so memory stays that of the stretch, and what a crash loses is
+    at most one stretch's corpus work (the next run redoes it)."""
+
     workers: int = 0
     """Processes for the per-article stages (cleaning, dates, names, quotes, figures) of an
     ingest: 0 for one per core, 1 to keep everything in one process. Batches of fewer than 64
@@ -124,6 +131,8 @@ def load_settings(**overrides: object) -> Settings:
         raise ConfigError(f"setting engine={settings.engine!r}: use local or spark")
     if settings.workers < 0:
         raise ConfigError("setting workers must be 0 (one per core) or more")
+    if settings.corpus_every < 0:
+        raise ConfigError("setting corpus_every must be 0 (once, at the end) or more")
     if settings.batch_size < 1:
         raise ConfigError("setting batch_size must be at least 1")
     return settings
