@@ -27,12 +27,13 @@ class Settings:
     batch_size: int = 500
     """Articles per database transaction: a crash loses at most one uncommitted batch."""
 
-    corpus_every: int = 50_000
+    corpus_every: int = 0
     """New articles after which an ingest runs the corpus stages (copies, stories, entities)
-    on what it has stored so far, then reads on; 0 runs them once, at the end. A backfill of
-    millions is then a series of ingests into a growing archive: the corpus stages hold one
-    stretch of it at a time, so memory stays that of the stretch, and what a crash loses is
-    at most one stretch's corpus work (the next run redoes it)."""
+    on what it has stored so far, then reads on; 0 (the default) runs them once, at the end.
+    For a backfill too large for memory: the run becomes a series of ingests into a growing
+    archive, whose corpus stages hold about two stretches at a time instead of the whole
+    input, at the cost of more time (each stretch's stories are looked up article by
+    article). What a crash loses is at most one stretch's corpus work."""
 
     workers: int = 0
     """Processes for the per-article stages (cleaning, dates, names, quotes, figures) of an
