@@ -27,14 +27,6 @@ class Settings:
     batch_size: int = 500
     """Articles per database transaction: a crash loses at most one uncommitted batch."""
 
-    corpus_every: int = 0
-    """New articles after which an ingest runs the corpus stages (copies, stories, entities)
-    on what it has stored so far, then reads on; 0 (the default) runs them once, at the end.
-    For a backfill too large for memory: the run becomes a series of ingests into a growing
-    archive, whose corpus stages hold about two stretches at a time instead of the whole
-    input, at the cost of more time (each stretch's stories are looked up article by
-    article). What a crash loses is at most one stretch's corpus work."""
-
     workers: int = 0
     """Processes for the per-article stages (cleaning, dates, names, quotes, figures) of an
     ingest: 0 for one per core, 1 to keep everything in one process. Batches of fewer than 64
@@ -132,8 +124,6 @@ def load_settings(**overrides: object) -> Settings:
         raise ConfigError(f"setting engine={settings.engine!r}: use local or spark")
     if settings.workers < 0:
         raise ConfigError("setting workers must be 0 (one per core) or more")
-    if settings.corpus_every < 0:
-        raise ConfigError("setting corpus_every must be 0 (once, at the end) or more")
     if settings.batch_size < 1:
         raise ConfigError("setting batch_size must be at least 1")
     return settings

@@ -61,7 +61,6 @@ class IngestReport:
     derivations: dict = field(default_factory=dict)     # kind -> links found (copy, rewrite, …)
     mentions: int = 0                                   # mentions tagged in new articles
     entities: int | None = None                         # entities after resolution (None: not run)
-    corpus_passes: int = 0                              # times the corpus stages had work (see corpus_every)
 
     @property
     def ok(self) -> bool:
@@ -164,7 +163,6 @@ class Pipeline:
         bar = _progress_bar(sum(f.size for f in files), self.settings, progress)
         batch = _Batch()
         started = perf_counter()
-        corpus_at = 0   # articles added when the corpus stages last ran
         self._upgrade()
         try:
             for file in files:
@@ -183,52 +181,38 @@ class Pipeline:
                         self._flush(batch, report)
                         batch = _Batch()
                         bar.set_postfix(articles=report.added, rejected=report.rejected, refresh=False)
-                        every = self.settings.corpus_every
-                        if every and report.added - corpus_at >= every:
-                            self._corpus(report)
-                            corpus_at = report.added
                 batch.files_done.append(_file_done(file, count))
             self._flush(batch, report)
-            self._corpus(report)
+            t0 = perf_counter()
+            self._infer_from_related(report)
+            report.seconds["corpus"] += perf_counter() - t0
+            t0 = perf_counter()
+            # Every article not yet checked for copies by this version (this run's, or a
+            # crashed run's): before stories, which use the links.
+            pending = self.store.articles_behind(self.derive_stage.name, self.derive_stage.version)
+            if pending:
+                report.derivations = self.derive_stage.update(self.store, pending).links
+            report.seconds["derive"] += perf_counter() - t0
+            t0 = perf_counter()
+            # Every article not yet clustered by this version (this run's, or a crashed run's).
+            pending = self.store.articles_behind(self.story_stage.name, self.story_stage.version)
+            if pending:
+                report.stories = self.story_stage.update(self.store, pending).stories
+            report.seconds["stories"] += perf_counter() - t0
+            t0 = perf_counter()
+            # Entities are global, but only what this run changed is read again: new, re-tagged
+            # and re-dated articles, those moved to another story (the store drops their mark),
+            # and the entities their names may join (resolve/stage.py).
+            resolved = self.entity_stage.update(self.store)
+            if resolved.whole or resolved.articles:
+                report.entities = self.store.counts()["entities"]
+            report.seconds["entities"] += perf_counter() - t0
         finally:
             self.engine.close()
             bar.close()
             staged = sum(report.seconds.values())
             report.seconds["read"] = perf_counter() - started - staged
         return report
-
-    def _corpus(self, report: IngestReport) -> None:
-        """The corpus stages over every stored article not yet through them: this run's so
-        far, or a crashed run's. Each finds its own pending articles, so running them again
-        after a crash, or after every stretch of a long ingest, finishes the same work."""
-        t0 = perf_counter()
-        self._infer_from_related(report)
-        report.seconds["corpus"] += perf_counter() - t0
-        t0 = perf_counter()
-        # Every article not yet checked for copies by this version: before stories, which use
-        # the links.
-        pending = self.store.articles_behind(self.derive_stage.name, self.derive_stage.version)
-        worked = bool(pending)
-        if pending:
-            for kind, n in self.derive_stage.update(self.store, pending).links.items():
-                report.derivations[kind] = report.derivations.get(kind, 0) + n
-        report.seconds["derive"] += perf_counter() - t0
-        t0 = perf_counter()
-        pending = self.store.articles_behind(self.story_stage.name, self.story_stage.version)
-        worked |= bool(pending)
-        if pending:
-            report.stories += self.story_stage.update(self.store, pending).stories
-        report.seconds["stories"] += perf_counter() - t0
-        t0 = perf_counter()
-        # Entities are global, but only what this run changed is read again: new, re-tagged
-        # and re-dated articles, those moved to another story (the store drops their mark),
-        # and the entities their names may join (resolve/stage.py).
-        resolved = self.entity_stage.update(self.store)
-        if resolved.whole or resolved.articles:
-            report.entities = self.store.counts()["entities"]
-            worked = True
-        report.seconds["entities"] += perf_counter() - t0
-        report.corpus_passes += worked
 
 
 def _engine(stages: ArticleStages, settings: Settings):

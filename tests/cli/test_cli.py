@@ -286,14 +286,3 @@ def test_installed_entry_point_runs_ingest_and_export(tmp_path, corpus):
     run = subprocess.run([str(RASID_BIN), "show", "nosuch", "--db", db],
                          capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 2
-
-
-def test_ingest_corpus_every_runs_the_corpus_stages_in_stretches(tmp_path, corpus, capsys, monkeypatch):
-    monkeypatch.setenv("RASID_BATCH_SIZE", "1")
-    path = str(tmp_path / "s.db")
-    assert main(["ingest", str(corpus), "--db", path, "--corpus-every", "2"]) == 0
-    out, _ = capsys.readouterr()
-    assert "3 new articles" in out and "corpus stages run 2 times" in out   # after 2, then the third
-    assert main(["ingest", str(corpus), "--db", str(tmp_path / "o.db")]) == 0
-    assert "corpus stages run" not in capsys.readouterr()[0]
-    assert _usage_exit(["ingest", str(corpus), "--corpus-every", "x"]) == 2

@@ -24,9 +24,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="processes for the per-article stages (default: setting `workers`, 0 = one per core)")
-    p.add_argument("--corpus-every", type=int, default=None, metavar="N",
-                   help="run the corpus stages (copies, stories, entities) after every N new articles "
-                        "(default: setting `corpus_every`, 0 = once, at the end)")
     p.add_argument("--engine", choices=("local", "spark"), default=None,
                    help="run the per-article stages in a local process pool (default) or on Spark")
     p.add_argument("--master", default=None, metavar="URL",

@@ -47,7 +47,7 @@ def _report_rejections(report) -> None:
 def cmd_ingest(args) -> int:
     db = _db(args)
     settings = load_settings(progress="never" if args.quiet else None, workers=args.workers,
-                             engine=args.engine, spark_master=args.master, corpus_every=args.corpus_every)
+                             engine=args.engine, spark_master=args.master)
     find_files(args.paths)  # a missing path is a usage error before any database is created
     store = open_store(db)
     try:

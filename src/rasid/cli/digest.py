@@ -22,8 +22,7 @@ def ingest_summary(report: IngestReport, db: str) -> str:
     return (f"ingested {report.items} items from {report.files} files into {db}: "
             f"{report.added} new articles{f' ({langs})' if langs else ''}, "
             f"{report.already_stored} already stored, {report.rejected} rejected{inferred}"
-            + (f"; derived: {links}" if links else "") + entities
-            + (f"; corpus stages run {report.corpus_passes} times" if report.corpus_passes > 1 else ""))
+            + (f"; derived: {links}" if links else "") + entities)
 
 
 def store_digest(store: SQLiteStore, newest: int = 8) -> str:
