@@ -59,7 +59,7 @@ def test_candidates_come_from_lsh_and_neighbours_never_from_all_pairs(ingested):
 
 def test_every_article_is_marked_with_the_stage_version(ingested):
     store = ingested.store
-    assert store.articles_behind("derive", VERSION) == []
+    assert store.articles_behind("derive", DerivationStage().version) == []
     assert store.counts()["articles"] == len(ingested.ids) == 7
 
 
@@ -331,3 +331,17 @@ def _write(tmp_path, rows: list[dict]) -> str:
     (folder / "r.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
                                     encoding="utf-8")
     return str(folder)
+
+
+def test_the_version_carries_the_fitted_models_digest(monkeypatch):
+    from dataclasses import replace
+
+    import rasid.link.stage as stage_module
+    from rasid.link.decide import packaged_model
+
+    shipped = DerivationStage()
+    assert shipped.version.startswith(VERSION + "+") and shipped.version == DerivationStage().version
+    assert DerivationStage(embeddings=False).version == shipped.version + "-lexical"
+    refit = replace(packaged_model(), align_threshold=packaged_model().align_threshold + 0.05)
+    monkeypatch.setattr(stage_module, "packaged_model", lambda: refit)
+    assert DerivationStage().version != shipped.version   # links of another model are stale

@@ -11,7 +11,7 @@ from rasid.config import Settings
 from rasid.ids import story_id_for
 from rasid.model import Article
 from rasid.pipeline import ingest
-from rasid.story.assign import VECTOR_MODEL, VERSION, StoryStage, build_stories
+from rasid.story.assign import VECTOR_MODEL, StoryStage, build_stories
 from rasid.story.claims import claims
 from rasid.story.singleton import story_title
 from rasid.story.timeline import story_timeline
@@ -122,11 +122,16 @@ def test_a_long_outlier_headline_is_not_the_title():
 
 # -- the stage in ingest runs --------------------------------------------------------------
 
+def _version() -> str:
+    """The story stage's version under the settings these tests ingest with."""
+    return StoryStage(embeddings=FAST.embeddings, model="packaged" if FAST.story_model else None).version
+
+
 def test_two_events_and_an_unrelated_report(tmp_path, store):
     report = ingest([str(_write(tmp_path / "in", CORPUS))], store, FAST)
     assert (report.added, report.stories) == (7, 3)
     assert _groups(store) == EXPECTED
-    assert store.articles_behind(StoryStage.name, VERSION) == []
+    assert store.articles_behind(StoryStage.name, _version()) == []
     by_source = {a.source_id: a for a in store.iter_articles()}
     fire = store.story(by_source["fire-3"].story_id)
     seed = min((by_source[k] for k in ("fire-1", "fire-2")), key=lambda a: a.id)
@@ -192,11 +197,11 @@ def test_a_crash_before_the_story_stage_leaves_singletons_the_next_run_clusters(
         ingest([folder], store, FAST)
     articles = list(store.iter_articles())
     assert len(articles) == 7 and all(a.story_id == story_id_for(a.id) for a in articles)
-    assert len(store.articles_behind(StoryStage.name, VERSION)) == 7
+    assert len(store.articles_behind(StoryStage.name, _version())) == 7
     _no_orphans(store)
     again = ingest([folder], store, FAST)
     assert (again.added, again.stories, calls) == (0, 3, [7, 7])
-    assert _groups(store) == EXPECTED and store.articles_behind(StoryStage.name, VERSION) == []
+    assert _groups(store) == EXPECTED and store.articles_behind(StoryStage.name, _version()) == []
     _no_orphans(store)
 
 
@@ -289,3 +294,27 @@ def test_seeds_al_shatri_statement_counts_two_independent_origins(seeds_dir, sto
     # the foreign minister, garbled فايد حسين by the machine translation, is one man in the story
     fuad = {m.entity_id for a in articles for m in a.mentions if m.text in ("فؤاد حسين", "فايد حسين")}
     assert len(fuad) == 1
+
+
+def test_the_stage_version_names_its_rules():
+    from rasid.story.cluster import ClusterParams
+
+    shipped = StoryStage(embeddings=False, model="packaged").version
+    assert shipped == StoryStage(embeddings=False, model="packaged").version
+    others = {StoryStage(embeddings=False, model=None).version,                 # the hand-set rule
+              StoryStage(embeddings=True, model="packaged").version,            # embeddings read
+              StoryStage(ClusterParams(story_threshold=0.5), embeddings=False, model="packaged").version}
+    assert shipped not in others and len(others) == 3
+    assert all(v.startswith("cluster/") for v in others)
+
+
+def test_new_rules_recluster_the_archive_at_the_next_ingest(tmp_path, store):
+    folder = str(_write(tmp_path / "in", CORPUS))
+    ingest([folder], store, FAST)
+    rule = Settings(progress="never", embeddings=False, story_model=False)
+    rule_version = StoryStage(embeddings=False, model=None).version
+    assert len(store.articles_behind(StoryStage.name, rule_version)) == 7
+    again = ingest([folder], store, rule)   # nothing new to read, but the rules changed
+    assert again.added == 0 and again.stories > 0
+    assert store.articles_behind(StoryStage.name, rule_version) == []
+    assert store.articles_behind(StoryStage.name, _version()) != []

@@ -100,13 +100,17 @@ class DerivationStage:
         store's own queries and the sidecar index do them."""
         self.embedder = (embedder or Embedder()) if embeddings else None
         self.joiner = joiner
-        # Checked without embeddings, an article was only tested for copies: when embeddings
-        # are switched on, a different version makes the stage check it again.
-        self.version = VERSION if embeddings else VERSION + "-lexical"
         self.neighbours = neighbours
         self.min_similarity = min_similarity
         self.max_bucket = max_bucket
         self.model = packaged_model()
+        # Links decided by another fitted model are stale: its digest is part of the version,
+        # so a new model file puts every article behind and the next ingest checks them again.
+        # Checked without embeddings, an article was only tested for copies: when embeddings
+        # are switched on, a different version makes the stage check it again.
+        from rasid.ids import digest
+        version = f"{VERSION}+{digest(repr(self.model), size=4)}"
+        self.version = version if embeddings else version + "-lexical"
         self.units = UnitCache(self.embedder) if self.embedder is not None else None
         self._profiles: dict[str, Profile] = {}
         self.rarity = UNIFORM
