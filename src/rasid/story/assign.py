@@ -27,15 +27,18 @@ VERSION = "cluster/1"   # bumped by hand when the clustering code changes; see s
 def stage_version(clusterer: StoryClusterer, embeddings: bool = True) -> str:
     """The stage's version under these rules: VERSION plus a digest of the parameters, of
     the fitted model (or "rule" without one) and of whether embeddings are read. Stories
-    clustered under other rules are stale, so a new model file, new thresholds, or the
-    `story_model` or `embeddings` setting switched put every article behind, and the next ingest re-clusters the archive. Before, an archive kept the stories
-    of whatever model first clustered it: a 10k archive clustered under an earlier model
-    agreed with a fresh clustering at B-cubed F1 0.927."""
+    clustered under other rules are stale: a new model file, new thresholds, or the
+    `story_model` or `embeddings` setting switched put every article behind, and the next
+    ingest re-clusters the archive. Before, an archive kept the stories of whatever model
+    first clustered it: a 10k archive clustered by an earlier model agreed with a fresh
+    clustering at B-cubed F1 0.927."""
     from rasid.ids import digest
 
     rules = (repr(clusterer.params), repr(clusterer.model) if clusterer.model else "rule",
              "embeddings" if embeddings else "words")
     return f"{VERSION}+{digest(*rules, size=4)}"
+
+
 VECTOR_MODEL = HEADLINE_MODEL
 
 

