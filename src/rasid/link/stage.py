@@ -21,6 +21,7 @@ from rasid.link.direction import Direction, direction
 from rasid.link.fingerprint import BANDS, fingerprint
 from rasid.link.neighbours import (HEADLINE_MODEL, VectorIndex, cached_vectors, days_apart, near_in_time,
                                    synced_index)
+from rasid.ids import digest
 from rasid.model import Article, Derivation
 from rasid.text.embed import Embedder
 
@@ -108,7 +109,6 @@ class DerivationStage:
         # so a new model file puts every article behind and the next ingest checks them again.
         # Checked without embeddings, an article was only tested for copies: when embeddings
         # are switched on, a different version makes the stage check it again.
-        from rasid.ids import digest
         version = f"{VERSION}+{digest(repr(self.model), size=4)}"
         self.version = version if embeddings else version + "-lexical"
         self.units = UnitCache(self.embedder) if self.embedder is not None else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from rasid.ids import story_id_for, thread_id_for
+from rasid.ids import digest, story_id_for, thread_id_for
 from rasid.link.origins import independent_origins
 from rasid.model import Article, Derivation, Story
 from rasid.story.cluster import ClusterParams, StoryClusterer
@@ -32,8 +32,6 @@ def stage_version(clusterer: StoryClusterer, embeddings: bool = True) -> str:
     ingest re-clusters the archive. Before, an archive kept the stories of whatever model
     first clustered it: a 10k archive clustered by an earlier model agreed with a fresh
     clustering at B-cubed F1 0.927."""
-    from rasid.ids import digest
-
     rules = (repr(clusterer.params), repr(clusterer.model) if clusterer.model else "rule",
              "embeddings" if embeddings else "words")
     return f"{VERSION}+{digest(*rules, size=4)}"
