@@ -19,7 +19,12 @@ Each size is ingested into a fresh database in its own process. The whole pipeli
 the derivation stage's share is reported apart. The growth exponent is the slope of log(time)
 over log(size): 1.0 is linear.
 
-    .venv/bin/python benchmarks/bench_derivation.py [--sizes 10000,30000,100000] [--replicas fresh|copies]
+Each corpus stage's time and peak memory go to stderr as soon as the stage ends, so a long run
+that is killed still says how far it got. With `--dir DIR` the corpus and database are kept
+there; run the same command again and the ingest resumes (stored articles are skipped, and
+each corpus stage picks up the articles it has not done), and the run says it was resumed.
+
+    .venv/bin/python benchmarks/bench_derivation.py [--sizes 10000,30000,100000] [--replicas fresh|copies] [--dir DIR]
 """
 from __future__ import annotations
 
@@ -84,6 +89,8 @@ def child(path: str, db: str) -> dict:
     import resource
     import time
 
+    resumed = Path(db).exists()
+
     from rasid.config import Settings
     from rasid.pipeline import Pipeline
     from rasid.store.sqlite import SQLiteStore
@@ -95,8 +102,11 @@ def child(path: str, db: str) -> dict:
     update = pipe.derive_stage.update
 
     def measured(store_, ids, progress=None):
+        _log("derive starts", None, peaks)
         with peaks.stage("derive"):
+            started = time.perf_counter()
             report = update(store_, ids, progress)
+        _log("derive", time.perf_counter() - started, peaks, len(ids))
         stats.update(candidates=report.candidates, aligned=report.aligned, links=report.links,
                      clauses=report.clauses, embedded=report.embedded)
         return report
@@ -105,6 +115,7 @@ def child(path: str, db: str) -> dict:
     for name in ("story", "entity"):   # the corpus stages after derivation, named as in the report
         stage = getattr(pipe, f"{name}_stage")
         stage.update = _in_stage(peaks, "stories" if name == "story" else "entities", stage.update)
+    _log(f"{'resuming' if resumed else 'starting'} {path} into {db}", None, peaks)
     t0 = time.perf_counter()
     # the run's own stage until derivation starts: reading, per-article stages, storing, dates
     # from related articles; the corpus stages then take over the sampling (see _memory.py)
@@ -113,16 +124,38 @@ def child(path: str, db: str) -> dict:
     elapsed = time.perf_counter() - t0
     stage_peaks = peaks.stop()
     store.close()
-    return {"added": report.added, "seconds": elapsed, "derive": report.seconds.get("derive", 0.0),
+    _log(f"whole ingest ({report.added:,} added)", elapsed, peaks)
+    return {"resumed": resumed, "added": report.added, "seconds": elapsed, "derive": report.seconds.get("derive", 0.0),
             "stages": dict(report.seconds), **stats, "stage_peaks_mb": stage_peaks,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def _in_stage(peaks, name: str, update):
+    import time
+
     def measured(*args, **kwargs):
+        _log(f"{name} starts", None, peaks)
         with peaks.stage(name):
-            return update(*args, **kwargs)
+            started = time.perf_counter()
+            out = update(*args, **kwargs)
+        _log(name, time.perf_counter() - started, peaks, len(args[1]) if len(args) > 1 else None)
+        return out
     return measured
+
+
+def _log(what: str, seconds: float | None, peaks, articles: int | None = None) -> None:
+    """One line on stderr as a stage ends: a killed run still leaves its stage times."""
+    import time
+
+    held = {k: v for k, v in peaks.peaks.items() if not k.startswith("after ")}
+    peak = max((b for _, b in held.values()), default=0) / 2**20
+    bits = [time.strftime("%H:%M:%S"), what]
+    if articles is not None:
+        bits.append(f"{articles:,} articles")
+    if seconds is not None:
+        bits.append(f"{seconds:.1f} s")
+    bits.append(f"peak so far {peak:,.0f} MB with workers")
+    print(" · ".join(bits), file=sys.stderr, flush=True)
 
 
 def slope(rows: list[tuple[int, float]]) -> float:
@@ -136,6 +169,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="10000,30000,100000")
     ap.add_argument("--replicas", choices=("fresh", "copies"), default="fresh")
+    ap.add_argument("--dir", help="keep the corpus and databases here; run again to resume")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -145,19 +179,26 @@ def main() -> int:
         print(f"skipped: {CORPUS} is absent")
         return 0
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = Path(args.dir) if args.dir else Path(scratch)
+        tmp.mkdir(parents=True, exist_ok=True)
         for n in [int(x) for x in args.sizes.split(",")]:
-            path = Path(tmp) / f"corpus{n}.jsonl"
-            if args.replicas == "fresh":
-                fresh_corpus(n, path)
-            else:
-                make_corpus(n, path, by_date=True)
-            proc = subprocess.run([sys.executable, __file__, "--child", str(path), str(Path(tmp) / f"{n}.db")],
-                                  capture_output=True, text=True, check=True,
+            path = tmp / f"corpus{n}.{args.replicas}.jsonl"
+            if not path.exists():
+                part = path.with_suffix(".part")
+                if args.replicas == "fresh":
+                    fresh_corpus(n, part)
+                else:
+                    make_corpus(n, part, by_date=True)
+                part.rename(path)   # a killed run never leaves half a corpus behind
+            proc = subprocess.run([sys.executable, __file__, "--child", str(path), str(tmp / f"{n}.{args.replicas}.db")],
+                                  stdout=subprocess.PIPE, text=True, check=True,
                                   env={**os.environ, "PYTHONWARNINGS": "ignore"})
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             rows.append((n, r))
             links = ", ".join(f"{v:,} {k}" for k, v in sorted(r.get("links", {}).items()))
+            if r["resumed"]:
+                print(f"{n:>7,} articles: RESUMED run: the times below cover only this last stretch", flush=True)
             print(f"{n:>7,} articles: derivation stage {r['derive']:7.1f} s ({n / r['derive']:,.0f} articles/s),"
                   f" {r.get('candidates', 0):,} candidate pairs, {r.get('aligned', 0):,} articles aligned"
                   f" ({r.get('embedded', 0):,} distinct clauses embedded of {r.get('clauses', 0):,}),"
@@ -167,7 +208,8 @@ def main() -> int:
                                                    if v >= 0.5), flush=True)
             print("         peak memory by stage (main process / with workers): " + ", ".join(
                 f"{k} {a:,.0f} / {b:,.0f} MB" for k, (a, b) in r["stage_peaks_mb"].items()), flush=True)
-            os.remove(path)
+            if not args.dir:
+                os.remove(path)
     if len(rows) >= 2:
         print(f"growth exponent (derivation stage): {slope([(n, r['derive']) for n, r in rows]):.2f} (1.0 = linear)")
         print(f"growth exponent (whole ingest): {slope([(n, r['seconds']) for n, r in rows]):.2f}")
