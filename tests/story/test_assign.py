@@ -318,3 +318,36 @@ def test_new_rules_recluster_the_archive_at_the_next_ingest(tmp_path, store):
     assert again.added == 0 and again.stories > 0
     assert store.articles_behind(StoryStage.name, rule_version) == []
     assert store.articles_behind(StoryStage.name, _version()) != []
+
+
+def test_a_recluster_reads_the_archive_in_chunks_with_the_same_stories(tmp_path, store, monkeypatch):
+    import rasid.story.assign as assign
+
+    ingest([str(_write(tmp_path / "in", CORPUS + [ENGLISH]))], store, FAST)
+    whole = _snapshot(store)
+    asked: list[int] = []
+    real = store.articles
+
+    def articles(ids, *args, **kwargs):
+        ids = list(ids)
+        asked.append(len(ids))
+        return real(ids, *args, **kwargs)
+
+    monkeypatch.setattr(store, "articles", articles)
+    monkeypatch.setattr(assign, "READ_CHUNK", 3)
+    stage = StoryStage(embeddings=False, model="packaged" if FAST.story_model else None)
+    report = stage.recluster_all(store)
+    assert asked == [3, 3, 2]                     # never the whole archive at once
+    assert report.neighbourhood == 8 and report.stories == len(whole[0])
+    assert _snapshot(store) == whole
+
+
+def test_story_members_carry_what_a_card_needs():
+    from rasid.story.assign import story_member
+
+    arts = [_art("a1", "2025-03-05", "الضفة", "حريق في الميناء"), _art("a0", "2025-03-04", "النخيل")]
+    fitted = SimpleNamespace(stories_=[["a1", "a0"]], threads_=[[0]])
+    assert build_stories([story_member(a) for a in arts], fitted) == build_stories(arts, fitted)
+    headless = [_art("n1", "2025-03-02")]
+    one = SimpleNamespace(stories_=[["n1"]], threads_=[[0]])
+    assert build_stories([story_member(a) for a in headless], one)[0].title == story_title(headless[0])

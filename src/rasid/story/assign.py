@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 
 from rasid.ids import digest, story_id_for, thread_id_for
 from rasid.link.origins import independent_origins
-from rasid.model import Article, Derivation, Story
+from rasid.model import Article, DateRef, Derivation, Story
 from rasid.story.cluster import ClusterParams, StoryClusterer
 from rasid.link.neighbours import HEADLINE_MODEL, VectorIndex, cached_vectors, near_in_time
 from rasid.story.features import Embedder, Features, features
 from rasid.story.singleton import story_title
-from rasid.story.timeline import story_timeline
+from rasid.story.timeline import TIMELINE_GRAINS, story_timeline
 
 VERSION = "cluster/1"   # bumped by hand when the clustering code changes; see stage_version
 
@@ -40,6 +40,27 @@ def stage_version(clusterer: StoryClusterer, embeddings: bool = True) -> str:
 VECTOR_MODEL = HEADLINE_MODEL
 
 
+READ_CHUNK = 2000   # articles read, featurized and let go at a time when re-clustering
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """What a story card needs of an article once its features are taken: a few fields, not
+    its text, mentions and offset map. Re-clustering a whole archive holds one of these per
+    article instead of the article (about 27 KB each in memory at 10k SaudiNewsNet articles)."""
+    id: str
+    published: str | None
+    outlet: str | None
+    headline: str | None
+    title: str                   # story_title(): the headline, else the first sentence
+    dates: tuple[DateRef, ...]   # only those a timeline shows
+
+
+def story_member(article: Article) -> StoryMember:
+    return StoryMember(article.id, article.published, article.outlet, article.headline, story_title(article),
+                       tuple(d for d in article.dates if d.value and d.grain in TIMELINE_GRAINS and d.what))
+
+
 @dataclass(slots=True)
 class StoryReport:
     neighbourhood: int = 0
@@ -57,10 +78,11 @@ def heirs(derivations) -> list[tuple[str, str]]:
             if d.directed and (d.kind == "translation" or "credit" in d.basis)]
 
 
-def build_stories(articles: Sequence[Article], clusterer: StoryClusterer,
+def build_stories(articles: Sequence[Article | StoryMember], clusterer: StoryClusterer,
                   derivations: Sequence[Derivation] = ()) -> list[Story]:
-    """Story records from a fitted clusterer and the articles it clustered."""
-    by_id = {a.id: a for a in articles}
+    """Story records from a fitted clusterer and the articles it clustered (or their
+    `StoryMember`s)."""
+    by_id = {a.id: a if isinstance(a, StoryMember) else story_member(a) for a in articles}
     # each story counts its origins over its own links only: passing every link of the
     # corpus to every story made this loop quadratic (40k stories x 250k links at 100k articles)
     links_of: dict[str, list[Derivation]] = {}
@@ -95,19 +117,19 @@ def build_stories(articles: Sequence[Article], clusterer: StoryClusterer,
     return out
 
 
-def _seed(by_id: dict[str, Article], ids: Iterable[str]) -> str:
+def _seed(by_id: dict[str, StoryMember], ids: Iterable[str]) -> str:
     """The story's first report (earliest published, then smallest id): its id stays put as
     later reports join."""
     return min(ids, key=lambda i: (by_id[i].published or "9999", i))
 
 
-def _best_title(members: Sequence[Article]) -> str:
+def _best_title(members: Sequence[StoryMember]) -> str:
     """The headline most words of the other headlines agree with (ties: the earliest)."""
     from rasid.text.tokens import match_keys
 
     with_headline = [a for a in members if a.headline]
     if not with_headline:
-        return story_title(members[0])
+        return members[0].title
     keys = [set(match_keys(a.headline)) for a in with_headline]
     scores = [sum(len(k & other) for j, other in enumerate(keys) if j != i) for i, k in enumerate(keys)]
     best = max(range(len(with_headline)), key=lambda i: (scores[i], -i))
@@ -129,6 +151,17 @@ class StoryStage:
         self.embedder = (embedder or Embedder()) if embeddings else None
         self.joiner = joiner
         self.version = stage_version(self.clusterer, self.embedder is not None)
+
+    def _read(self, store, ids: Sequence[str]) -> tuple[list[Features], list[StoryMember]]:
+        """Features and story members of `ids`, READ_CHUNK articles at a time: the articles
+        themselves are let go chunk by chunk, so a whole archive is never in memory at once."""
+        feats: list[Features] = []
+        members: list[StoryMember] = []
+        for i in range(0, len(ids), READ_CHUNK):
+            chunk = store.articles(ids[i:i + READ_CHUNK])
+            feats.extend(self._features(store, chunk))
+            members.extend(map(story_member, chunk))
+        return feats, members
 
     def _features(self, store, articles: Sequence[Article]) -> list[Features]:
         """Features with lead embeddings, computed once per article and kept in the store."""
@@ -180,13 +213,15 @@ class StoryStage:
         return self._recluster(store, store.article_ids())   # _recluster reads the articles once
 
     def _recluster(self, store, ids: Sequence[str]) -> StoryReport:
-        articles = store.articles(ids)
+        feats, members = self._read(store, list(ids))
+        found = [m.id for m in members]
         df, n = store.document_frequencies()
-        derivations = store.derivations([a.id for a in articles])
-        self.clusterer.fit(self._features(store, articles), df=df, n=n,
+        derivations = store.derivations(found)
+        self.clusterer.fit(feats, df=df, n=n,
                            derived=[(d.source_id, d.derived_id) for d in derivations],
                            inherit=heirs(derivations))
-        stories = build_stories(articles, self.clusterer, derivations)
+        del feats   # the clusterer keeps what it needs
+        stories = build_stories(members, self.clusterer, derivations)
         store.replace_stories(store.story_ids_of(ids), stories)
-        store.mark_stage([a.id for a in articles], self.name, self.version)
-        return StoryReport(neighbourhood=len(articles), stories=len(stories))
+        store.mark_stage(found, self.name, self.version)
+        return StoryReport(neighbourhood=len(members), stories=len(stories))
