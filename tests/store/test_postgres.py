@@ -145,6 +145,10 @@ def test_related_articles_and_word_frequencies_match_sqlite(pg_url, demo_store):
             assert pg.related_article_ids(a, limit=20) == theirs, a.id
             compared += bool(theirs)
         assert compared >= 20
+        # and a story run's neighbourhood grows to the same stories and threads
+        ids = [a.id for a in demo_store.iter_articles()][::7]
+        assert pg.story_members(ids) == demo_store.story_members(ids)
+        assert pg.thread_members(ids) == demo_store.thread_members(ids) > demo_store.story_members(ids)
 
 
 def test_search_uses_postgresqls_arabic_stemmer_over_folded_text(pg):

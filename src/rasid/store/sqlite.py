@@ -398,6 +398,13 @@ class SQLiteStore(BrowseQueries):
                              " WHERE a.id IN ({ids})", ids)
         return set(ids) | {r[0] for r in rows}
 
+    def thread_members(self, article_ids: Iterable[str]) -> set[str]:
+        """Every article that shares a thread with one of `article_ids`."""
+        ids = list(article_ids)
+        rows = self._rows_in("SELECT m.id FROM articles a JOIN articles m ON m.thread_id = a.thread_id"
+                             " WHERE a.id IN ({ids})", ids)
+        return set(ids) | {r[0] for r in rows}
+
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """(word -> number of articles containing it, number of articles), from the search index."""
         df = dict(self.db.execute("SELECT term, doc FROM articles_vocab").fetchall())

@@ -187,7 +187,9 @@ class StoryStage:
         neighbourhood |= self._embedding_neighbours(store, new_articles)
         # what a new article copies (or is copied by) belongs with it, however it is worded
         neighbourhood.update(x for d in store.derivations(new_ids) for x in (d.source_id, d.derived_id))
-        neighbourhood = store.story_members(neighbourhood)
+        # whole threads, not only stories: re-threading part of a thread named its stories
+        # after the part's earliest report and cut the thread in two
+        neighbourhood = store.thread_members(store.story_members(neighbourhood))
         return self._recluster(store, sorted(neighbourhood))
 
     def _embedding_neighbours(self, store, articles: Sequence[Article]) -> set[str]:
