@@ -368,11 +368,37 @@ def test_an_ingest_re_clusters_every_thread_it_touches_whole(seeds_dir, store, s
     monkeypatch.setattr(stage, "_embedding_neighbours", lambda store_, articles: set())
     seen: list[set] = []
     real = stage._recluster
-    monkeypatch.setattr(stage, "_recluster", lambda store_, ids: seen.append(set(ids)) or real(store_, ids))
-    follow = _write(tmp_path / "later", [("later-1", O1, "2025-01-05", "وفد أمني عراقي يزور دمشق مجددا",
+    monkeypatch.setattr(stage, "_recluster",
+                        lambda store_, ids, *rest: seen.append(set(ids)) or real(store_, ids, *rest))
+    # a follow-up under 002's headline, so the two leads share the words the clusterer pairs on
+    headline = store.article(one_story).headline
+    follow = _write(tmp_path / "later", [("later-1", O1, "2025-01-05", headline,
                                          "زار وفد أمني عراقي دمشق مجددا لبحث ضبط الحدود بين البلدين.")])
     ingest([str(follow)], store, Settings(progress="never", embeddings=False))   # stores it, clusters it
     new_id = next(a.id for a in store.iter_articles() if a.source_id == "later-1")
     stage.update(store, [new_id])
     assert seen and seen[-1] >= set(name) | {new_id}   # all five seeds: the whole thread
     _no_orphans(store)
+
+
+def test_only_word_search_hits_the_clusterer_would_compare_join_the_neighbourhood(tmp_path, store):
+    """The word search returns any article sharing one rare word; the neighbourhood keeps
+    those sharing `min_shared` lead words with a new report that are rare as the clusterer
+    counts them. In seven articles almost every word is rare, so rarity here is "in at most
+    three": the fire reports share the port's name, the final's reports only «مارس» and
+    «وادي», which six articles have."""
+    from rasid.story.cluster import ClusterParams
+
+    ingest([str(_write(tmp_path / "in", CORPUS))], store, FAST)
+    by_source = {a.source_id: a for a in store.iter_articles()}
+    df, _ = store.document_frequencies()
+    others = {a.id for k, a in by_source.items() if k != "fire-3"}
+
+    def kept(**params):
+        stage = StoryStage(ClusterParams(**params), embeddings=False, model="packaged")
+        ids = stage._comparable(store, [by_source["fire-3"]], others, df)
+        return {k for k, a in by_source.items() if a.id in ids}
+
+    assert kept(rare_docs=3) == {"fire-1", "fire-2"}
+    assert kept(rare_docs=3, min_shared=99) == set()
+    assert kept() == {"fire-1", "fire-2", "final-1", "final-2", "final-3"}   # every shared word rare

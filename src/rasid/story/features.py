@@ -59,18 +59,22 @@ def lead_text(article: Article) -> str:
     return ((article.headline or "") + "\n" + article.text[:LEAD_CHARS]).strip()
 
 
+def lead_keys(article: Article) -> frozenset[str]:
+    """The match keys of the headline and first paragraph: where a report names its who and where."""
+    return frozenset(_keys(lead_text(article)))
+
+
 def features(articles: Iterable[Article], embedder: Embedder | None = None) -> list[Features]:
     articles = list(articles)
-    leads = [lead_text(a) for a in articles]
     vectors = embedder([headline_text(a) for a in articles]) if embedder is not None else [None] * len(articles)
     out = []
-    for a, lead, vec in zip(articles, leads, vectors):
+    for a, vec in zip(articles, vectors):
         published = date.fromisoformat(a.published) if a.published else None
         out.append(Features(
             article_id=a.id,
             published=published,
             terms=dict(Counter(_keys(a.text))),
-            lead=frozenset(_keys(lead)),
+            lead=lead_keys(a),
             headline=dict(Counter(_keys(a.headline))) if a.headline else None,
             days=frozenset(d.value for d in a.dates if d.grain == "day" and d.value and not d.flags),
             vector=vec,
