@@ -289,11 +289,14 @@ class DerivationStage:
                     found.append(d)
                     report.links[d.kind] = report.links.get(d.kind, 0) + 1
             store.add_derivations(found)
+            # Marked chunk by chunk: a run killed midway resumes after its last whole chunk
+            # (the next run's pending articles are the rest). Links a marked chunk found with
+            # an unmarked article are deleted and found again with it, so none is duplicated.
+            store.mark_stage(new_ids[start:start + CHUNK], self.name, self.version)
             if progress is not None:
                 progress(len(chunk))
         if self.units is not None:
             report.clauses, report.embedded = self.units.asked - asked, self.units.embedded - embedded
-        store.mark_stage(new_ids, self.name, self.version)
         return report
 
 
