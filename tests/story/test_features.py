@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import pytest
 
 from rasid.clean import clean
 from rasid.extract.dates import DateExtractor
@@ -50,7 +51,7 @@ def test_lead_is_the_keys_of_the_headline_and_the_opening():
     a = _real(body, title="عاجل: افتتاح مستشفى")
     assert a.text.find("السكك") > LEAD_CHARS
     f = features([a])[0]
-    assert {match_key("عاجل"), match_key("افتتاح"), match_key("الوزير")} <= f.lead
+    assert {match_key("عاجل"), match_key("افتتاح"), match_key("الوزير")} <= set(f.lead)
     assert match_key("عاجل") not in f.terms               # the headline is not body text
     assert match_key("السكك") in f.terms and match_key("السكك") not in f.lead
     assert all(match_key(k) == k and len(k) >= MIN_KEY_LEN for k in f.lead)
@@ -152,3 +153,22 @@ def test_features_embed_each_article_once_in_input_order():
     assert fa.vector[0] == 1.0 and fb.vector[1] == 1.0
     assert (fa.article_id, fa.outlet, fb.outlet) == (a.id, "صحيفة الغد", None)
     assert features([a])[0].vector is None                # no embedder, no vector
+
+
+def test_terms_are_a_compact_read_only_mapping():
+    import pickle
+    import sys
+
+    from rasid.story.features import Terms
+
+    counts = {f"كلمة{i}": i % 7 + 1 for i in range(120)}
+    terms = Terms(counts)
+    assert terms == counts and dict(terms.items()) == counts and len(terms) == 120
+    assert terms["كلمة5"] == 6 and "كلمة5" in terms and "غائبة" not in terms
+    assert list(terms) == sorted(counts)                        # key order, whatever the input's
+    with pytest.raises(KeyError):
+        terms["غائبة"]
+    assert pickle.loads(pickle.dumps(terms)) == terms
+    assert Terms() == {} and not Terms()
+    held = sys.getsizeof(terms._keys) + sys.getsizeof(terms._counts) + sys.getsizeof(terms)
+    assert held * 2 < sys.getsizeof(counts)                    # what a re-cluster holds per article

@@ -168,8 +168,17 @@ def evidence(fa: Features, fb: Features, va, vb, la: dict, lb: dict, linked: boo
         linked=linked,
         figures=_jaccard(fa.figures, fb.figures),
         headline=_cosine(ha, hb) if ha is not None and hb is not None else None,
-        quote=max((_jaccard(qa, qb) for qa in fa.quotes for qb in fb.quotes), default=0.0),
+        quote=_closest_quotes(fa.quotes, fb.quotes),
     )
+
+
+def _closest_quotes(qa: Sequence, qb: Sequence) -> float:
+    """The Jaccard overlap of the closest pair of quoted statements. Features keep each as a
+    sorted tuple (a sixth of a frozenset's memory), made sets only for the pairs compared."""
+    if not qa or not qb:
+        return 0.0
+    sa, sb = [frozenset(q) for q in qa], [frozenset(q) for q in qb]
+    return max(_jaccard(x, y) for x in sa for y in sb)
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
