@@ -36,8 +36,8 @@ MIN_KEY_LEN = 3
 
 class Terms(Mapping):
     """An article's word keys and their counts, read-only: the keys as one sorted tuple and the
-    counts as one array. A whole re-cluster holds one per article, and a dict of an article's
-    hundred-odd keys took about 6.3 KB where this takes about 1 KB."""
+    counts as one array. A whole re-cluster holds one per article: on SaudiNewsNet a dict of an
+    article's keys took 6.3 KB on average, this takes 3.0 KB."""
 
     __slots__ = ("_keys", "_counts")
 
@@ -74,7 +74,7 @@ class Features:
     published: date | None
     terms: Mapping[str, int]   # a Terms when made by features()
     lead: tuple[str, ...] | frozenset[str]   # sorted keys when made by features(): a tuple
-                                             # of a hundred keys is a sixth of a frozenset's size
+                                             # takes a fifth of a frozenset's memory
     days: frozenset[str]
     vector: np.ndarray | None
     outlet: str | None = None
