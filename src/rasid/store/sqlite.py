@@ -393,15 +393,15 @@ class SQLiteStore(BrowseQueries):
 
     def story_members(self, article_ids: Iterable[str]) -> set[str]:
         """Every article that shares a story with one of `article_ids`."""
-        ids = list(article_ids)
-        rows = self._rows_in("SELECT m.id FROM articles a JOIN articles m ON m.story_id = a.story_id"
-                             " WHERE a.id IN ({ids})", ids)
-        return set(ids) | {r[0] for r in rows}
+        return self._sharing("story_id", article_ids)
 
     def thread_members(self, article_ids: Iterable[str]) -> set[str]:
         """Every article that shares a thread with one of `article_ids`."""
+        return self._sharing("thread_id", article_ids)
+
+    def _sharing(self, column: str, article_ids: Iterable[str]) -> set[str]:
         ids = list(article_ids)
-        rows = self._rows_in("SELECT m.id FROM articles a JOIN articles m ON m.thread_id = a.thread_id"
+        rows = self._rows_in(f"SELECT m.id FROM articles a JOIN articles m ON m.{column} = a.{column}"
                              " WHERE a.id IN ({ids})", ids)
         return set(ids) | {r[0] for r in rows}
 
