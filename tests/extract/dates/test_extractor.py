@@ -109,6 +109,24 @@ def test_hijri_dates():
     assert (d.value, d.grain, d.calendar) == ("1883", "year", "hijri")
 
 
+@pytest.mark.parametrize("text, expr, value", [
+    # the references of Saudi official decisions: figures, spaced slashes, the era marker
+    ("صدر قرار مجلس الشورى رقم (104 / 47) وتاريخ 28 / 7 / 1433هـ، وتقرر ما يلي.", "28 / 7 / 1433هـ", "2012-06-18"),
+    ("وبناء على المرسوم الصادر في 1436/6/25 هـ تقرر ذلك.", "1436/6/25 هـ", "2015-04-14"),
+    # no marker: a day of year 1350-1500 in figures is Hijri
+    ("وأشار الخطاب المؤرخ 17/5/1436 إلى التعديل.", "17/5/1436", "2015-03-08"),
+])
+def test_numeric_hijri_dates(text, expr, value):
+    d = only(text, date(2015, 8, 4))
+    assert (d.text, d.value, d.grain, d.calendar) == (expr, value, "day", "hijri")
+
+
+def test_numeric_dates_of_other_centuries_stay_gregorian():
+    assert only("انتهت المهلة في 09/03/2025 دون اتفاق.").calendar == "gregorian"
+    d = only("ولد في 12/4/1920 في القاهرة.")
+    assert (d.value, d.calendar) == ("1920-04-12", "gregorian")
+
+
 @pytest.mark.parametrize("text, value, end, grain", [
     ("تقام الدورة من 10 إلى 12 مارس 2025 في الدوحة.", "2025-03-10", "2025-03-12", "day"),
     ("نمت الشركة بين عامي 2015 و2017 بسرعة.", "2015", "2017", "year"),

@@ -20,7 +20,7 @@ from rasid.model import Article, DateRef, Span
 from rasid.text.normalize import Norm, normalize, normalize_indexed
 from rasid.text.sentences import split_sentences
 
-VERSION = "dates/1"
+VERSION = "dates/2"   # 2: numeric Hijri dates («28 / 7 / 1433هـ») read as Hijri
 WHAT_MAX_WORDS = 18
 WINDOW_BEFORE, WINDOW_AFTER = 10, 8
 _CLAUSE = re.compile(r"[،؛:;]\s*|,\s+")

@@ -44,6 +44,9 @@ class Parsed:
     fields: dict = field(default_factory=dict)
 
 
+HIJRI_YEARS = (1350, 1500)   # a four-digit year in figures read as Hijri (numeric dates)
+
+
 def tokenize(text: str) -> list[re.Match[str]]:
     """Token matches of normalized text: .group() is the word, .start()/.end() its offsets."""
     return list(_TOKEN.finditer(text))
@@ -289,8 +292,13 @@ class Parser:
             fields = {"day": int(a), "month": int(b), "year": int(c), "digits": len(c)}
         else:
             return None
-        fields["calendar"] = "gregorian"
-        return Parsed(i, i + 5, "numeric", fields=fields)
+        # Saudi official references date by the Hijri calendar: «وتاريخ 28 / 7 / 1433هـ». The
+        # era marker says so; without one, a day in year 1350-1500 is Hijri too (1931-2077 AD),
+        # since no news dates a day of the 14th or 15th century AD in figures.
+        end = self.era(i + 5, fields)
+        hijri = fields.get("era") == "hijri" or (fields["digits"] == 4 and HIJRI_YEARS[0] <= fields["year"] <= HIJRI_YEARS[1])
+        fields["calendar"] = "hijri" if hijri else "gregorian"
+        return Parsed(i, end, "numeric", fields=fields)
 
     def range_(self, i: int) -> Parsed | None:
         """من 10 إلى 12 مارس 2025 · بين عامي 2015 و2017 · يومي 10 و11 أبريل · من يناير حتى مارس 2024."""
