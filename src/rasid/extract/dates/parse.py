@@ -296,7 +296,7 @@ class Parser:
         # era marker says so; without one, a day in year 1350-1500 is Hijri too (1931-2077 AD),
         # since no news dates a day of the 14th or 15th century AD in figures.
         end = self.era(i + 5, fields)
-        hijri = fields.get("era") == "hijri" or (fields["digits"] == 4 and HIJRI_YEARS[0] <= fields["year"] <= HIJRI_YEARS[1])
+        hijri = fields.get("era") == "hijri" or HIJRI_YEARS[0] <= fields["year"] <= HIJRI_YEARS[1]
         fields["calendar"] = "hijri" if hijri else "gregorian"
         return Parsed(i, end, "numeric", fields=fields)
 
