@@ -47,6 +47,14 @@ FREQUENCY_BAND = 64   # words are swapped only with words of about the same freq
 
 def fresh_corpus(n: int, out: Path) -> None:
     """SaudiNewsNet in crawl-date order; beyond its size, replicas with renamed vocabularies."""
+    with open(out, "w", encoding="utf-8") as w:
+        for record in fresh_records(0, n):
+            w.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def fresh_records(start: int, stop: int):
+    """Records start..stop-1 of the stream `fresh_corpus` writes (the next articles of an
+    archive it made are `fresh_records(n, n + k)`)."""
     import gzip
     import random
     from collections import Counter
@@ -72,17 +80,15 @@ def fresh_corpus(n: int, out: Path) -> None:
         table = maps[k]
         return " ".join(table.get(w, w) for w in text.split(" "))
 
-    with open(out, "w", encoding="utf-8") as w:
-        for i in range(n):
-            k, r = divmod(i, len(base))
-            rec = base[r]
-            day = date.fromisoformat((rec.get("date_extracted") or "2015-07-21")[:10]) + timedelta(days=28 * k)
-            title, text = rec.get("title") or None, rec.get("content") or ""
-            if k:
-                title, text = (renamed(title, k) if title else None), renamed(text, k)
-            w.write(json.dumps({"id": f"{rec['url']}#{k}", "url": f"{rec['url']}#{k}", "outlet": rec["source"],
-                                "title": title, "text": text, "published": day.isoformat()},
-                               ensure_ascii=False) + "\n")
+    for i in range(start, stop):
+        k, r = divmod(i, len(base))
+        rec = base[r]
+        day = date.fromisoformat((rec.get("date_extracted") or "2015-07-21")[:10]) + timedelta(days=28 * k)
+        title, text = rec.get("title") or None, rec.get("content") or ""
+        if k:
+            title, text = (renamed(title, k) if title else None), renamed(text, k)
+        yield {"id": f"{rec['url']}#{k}", "url": f"{rec['url']}#{k}", "outlet": rec["source"],
+               "title": title, "text": text, "published": day.isoformat()}
 
 
 def child(path: str, db: str) -> dict:

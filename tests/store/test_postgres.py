@@ -21,7 +21,7 @@ from rasid.errors import StoreError
 from rasid.pipeline import ingest
 from rasid.resources import resource_path
 from rasid.store import open_store
-from rasid.store.pgconn import Row, connect_args, placeholders, redacted, sqlite_nulls
+from rasid.store.pgconn import Row, connect_args, placeholders, redacted, sqlite_nulls, without_hints
 from rasid.store.postgres import PostgresStore, index_terms, migrations, tsvector_literal
 from rasid.store.sqlite import SQLiteStore
 
@@ -40,6 +40,13 @@ def test_order_by_puts_nulls_where_sqlite_does():
     assert sqlite_nulls("SELECT id FROM a ORDER BY published, seq DESC LIMIT ?") == \
         "SELECT id FROM a ORDER BY published NULLS FIRST, seq DESC NULLS LAST LIMIT ?"
     assert sqlite_nulls("SELECT 1 ORDER BY x DESC NULLS FIRST") == "SELECT 1 ORDER BY x DESC NULLS FIRST"
+
+
+def test_sqlite_index_hints_are_dropped_for_postgresql():
+    assert without_hints("SELECT id FROM articles INDEXED BY articles_facts WHERE id IN (?)") == \
+        "SELECT id FROM articles WHERE id IN (?)"
+    assert without_hints("FROM mentions m JOIN articles a INDEXED BY articles_facts ON a.id = m.article_id") == \
+        "FROM mentions m JOIN articles a ON a.id = m.article_id"
 
 
 def test_connection_arguments_from_urls():

@@ -11,6 +11,7 @@ from rasid.model import Article
 from rasid.store import open_store
 from rasid.store.base import Store
 from rasid.store.sqlite import SQLiteStore, migrations
+from rasid.text.tokens import match_keys
 
 LATEST = migrations()[-1][0]
 
@@ -60,3 +61,65 @@ def test_unknown_server_url_is_a_usage_error():
     from rasid.errors import UsageError
     with pytest.raises(UsageError, match="postgresql://"):
         open_store("mysql://localhost/rasid")
+
+
+def _plans(store, call) -> list[str]:
+    """The query plans of every statement `call` runs on the store's connection."""
+    ran: list[str] = []
+    store.db.set_trace_callback(ran.append)
+    try:
+        call()
+    finally:
+        store.db.set_trace_callback(None)
+    plans = []
+    for sql in ran:
+        if sql.lstrip().upper().startswith("SELECT"):
+            plans += [r[3] for r in store.db.execute("EXPLAIN QUERY PLAN " + sql)]
+    return plans
+
+
+def test_a_stage_with_an_index_on_its_mark_is_answered_without_reading_the_rows(store):
+    store.write_batch([_article(n) for n in range(1, 7)])
+    store.mark_stage(["a0001", "a0002", "a0003"], "derive", "derive/9")
+    store.mark_stage(["a0004"], "derive", "derive/8")
+    assert store.articles_behind("derive", "derive/9") == ["a0004", "a0005", "a0006"]
+    assert store.articles_behind("derive", "derive/8") == ["a0001", "a0002", "a0003", "a0005", "a0006"]
+    # a stage rasid has no index for is still answered, by reading every row
+    store.mark_stage(["a0001"], "other", "1")
+    assert store.articles_behind("other", "1") == ["a0002", "a0003", "a0004", "a0005", "a0006"]
+    plans = _plans(store, lambda: store.articles_behind("derive", "derive/9"))
+    assert any("USING INDEX articles_stage_derive" in p for p in plans), plans
+    assert not any(p == "SCAN articles" for p in plans), plans
+
+
+def test_dates_outlets_and_languages_by_id_come_from_the_covering_index(store):
+    store.write_batch([_article(1), _article(2)])
+    assert store.published_dates(["a0001", "a0002", "zz"]) == {"a0001": None, "a0002": None}
+    assert store.relay_facts(["a0001"]) == {"a0001": (None, "ar", frozenset())}
+    for call in (lambda: store.published_dates(["a0001"]), lambda: store.relay_facts(["a0001"])):
+        plans = [p for p in _plans(store, call) if p.split()[1] == "articles"]   # not quotes
+        assert plans and all("COVERING INDEX articles_facts" in p for p in plans), plans
+
+
+def test_document_frequencies_are_read_once_until_articles_are_added(tmp_path):
+    path = tmp_path / "f.db"
+    with SQLiteStore(path) as s, SQLiteStore(path) as other:
+        s.write_batch([_article(1)])
+        df, n = s.document_frequencies()
+        assert n == 1 and df[match_keys("سوق")[0]] == 1
+        assert s.document_frequencies()[0] is df             # remembered
+        s.write_batch([_article(2)])                          # added here
+        df2, n2 = s.document_frequencies()
+        assert n2 == 2 and df2[match_keys("سوق")[0]] == 2
+        other.write_batch([_article(3)])                      # added by another connection
+        assert s.document_frequencies()[1] == 3
+
+
+def test_an_ingests_entity_reads_come_from_covering_indexes(store):
+    """The kept mentions of a place every article names run to millions: their article's date
+    and story must not be read from the article's row (see migration 11)."""
+    from rasid.store import entity_update as eu
+    for sql in (eu._FORMS, eu._ROLES, eu._MEMBERS):
+        plans = [r[3] for r in store.db.execute("EXPLAIN QUERY PLAN " + sql.format(ids="?,?"), ("e1", "e2"))]
+        assert any("COVERING INDEX mentions_entity" in p for p in plans), plans
+        assert any("COVERING INDEX articles_facts" in p for p in plans), plans

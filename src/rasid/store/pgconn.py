@@ -11,6 +11,7 @@ query instead of drifting apart:
   statement over `unnest()`ed column arrays, not one round trip per row: a batch of 2,000
   articles writes ~300,000 rows of shingles, buckets and mentions;
 - `ORDER BY` puts NULLs where SQLite does (first ascending, last descending);
+- SQLite's index hints (`INDEXED BY name`) are dropped: PostgreSQL's planner chooses;
 - rows answer by position and by column name, as `sqlite3.Row` does.
 
 The driver is pg8000 (pure Python, BSD-licensed). One connection may be shared by a
@@ -93,6 +94,14 @@ _ASSIGN = re.compile(r"^\s*(\"?\w+\"?)\s*=\s*\?\s*$")
 
 
 _ORDER_BY = re.compile(r"\bORDER\s+BY\s+(?P<items>[^()]+?)(?=\s+LIMIT\b|\s+OFFSET\b|\)|$)", re.I | re.S)
+
+
+_INDEXED_BY = re.compile(r"\s+INDEXED\s+BY\s+\w+", re.I)
+
+
+def without_hints(sql: str) -> str:
+    """`sql` without SQLite's index hints, which PostgreSQL does not know."""
+    return _INDEXED_BY.sub("", sql)
 
 
 def sqlite_nulls(sql: str) -> str:
@@ -196,7 +205,7 @@ class PgConnection:
 
     # -- statements -------------------------------------------------------
     def _native(self, sql: str, params: Sequence) -> tuple[list[Row], int]:
-        sql, n, arrays = placeholders(sqlite_nulls(sql))
+        sql, n, arrays = placeholders(sqlite_nulls(without_hints(sql)))
         if n != len(params):
             raise StoreError(f"statement has {n} placeholders but {len(params)} values: {sql[:80]}")
         for i, v in enumerate(params):
