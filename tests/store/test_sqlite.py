@@ -123,3 +123,14 @@ def test_an_ingests_entity_reads_come_from_covering_indexes(store):
         plans = [r[3] for r in store.db.execute("EXPLAIN QUERY PLAN " + sql.format(ids="?,?"), ("e1", "e2"))]
         assert any("COVERING INDEX mentions_entity" in p for p in plans), plans
         assert any("COVERING INDEX articles_facts" in p for p in plans), plans
+
+
+def test_articles_without_a_vector_of_a_model(store):
+    import numpy as np
+    store.write_batch([_article(n) for n in range(1, 4)])
+    assert store.articles_without_vector("m") == ["a0001", "a0002", "a0003"]
+    store.save_vectors({"a0002": np.ones(4, dtype=np.float32)}, "m")
+    assert store.articles_without_vector("m") == ["a0001", "a0003"]
+    store.save_vectors({"a0001": np.ones(4, dtype=np.float32), "a0003": np.ones(4, dtype=np.float32)}, "m")
+    assert store.articles_without_vector("m") == []
+    assert store.articles_without_vector("other") == ["a0001", "a0002", "a0003"]

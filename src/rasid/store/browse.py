@@ -75,8 +75,8 @@ class BrowseQueries:
     def outlets(self) -> list[OutletStats]:
         """Every outlet with its article count and the days it spans, most prolific first."""
         rows = self.db.execute(
-            "SELECT outlet, count(*), min(published), max(published) FROM articles"
-            " WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet")
+            "SELECT outlet, count(*), min(published), max(published) FROM articles INDEXED BY articles_facts"
+            " WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet")   # not the rows
         return [OutletStats(*r) for r in rows]
 
     def outlet_articles(self, outlet: str, limit: int = 50, offset: int = 0) -> list[dict]:
