@@ -10,6 +10,7 @@ import json
 import pytest
 
 from rasid.config import Settings
+from rasid.link.neighbours import HEADLINE_MODEL
 from rasid.link.stage import VERSION, DerivationStage
 from rasid.pipeline import ingest
 from rasid.serve.export import export
@@ -304,6 +305,56 @@ def test_a_reworded_relay_that_credits_the_reports_outlet_is_linked_to_it(tmp_pa
         check = stage.check(store.article(d.source_id), store.article(d.derived_id))
         assert check.evidence.credited == "الأطلس اليوم"
         assert "trace to «الأطلس اليوم» by their own word" in check.verdict.reason
+
+
+def test_a_relay_ingested_before_its_source_is_linked_when_the_source_arrives(tmp_path):
+    """A backfill need not come in date order: the relay's file first, the report it credits
+    in a later ingest. The stored relay's own search would find the new report, so the later
+    ingest looks from that side too, and the archive gets the link one ingest of both gives."""
+    own, relay = _relay_rows("2024-05-05")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    with SQLiteStore(tmp_path / "r.db") as store:
+        ingest([_write(tmp_path / "one", [relay])], store, Settings(progress="never"))
+        assert store.derivations() == []
+        ingest([_write(tmp_path / "two", [own])], store, Settings(progress="never"))
+        names = {a.id: a.source_id for a in store.iter_articles()}
+        (d,) = store.derivations()
+        assert (names[d.source_id], names[d.derived_id], d.kind) == ("own", "relay", "rewrite")
+
+
+class _Graph:
+    """A neighbour index whose answers are set by hand: nearness that is not mutual."""
+
+    def __init__(self, store, nearest: dict[str, list[str]]):
+        self.keys = {i: aid for i, aid in enumerate(sorted(nearest))}
+        self.by_vector = {store.vectors([aid], HEADLINE_MODEL)[aid].tobytes(): aid for aid in nearest}
+        self.nearest = nearest
+
+    def search(self, vectors, k):
+        key = {aid: i for i, aid in self.keys.items()}
+        return [[(key[o], 0.9) for o in self.nearest[self.by_vector[v.tobytes()]][:k]] for v in vectors]
+
+
+def test_a_stored_article_whose_nearest_headlines_include_a_new_one_is_a_candidate(tmp_path, rows):
+    """Nearness is not mutual: a stored article's 16 nearest headlines may hold a new article
+    whose own 16 do not hold it. One run over both finds the pair from the stored side; an
+    ingest of the new one alone must too."""
+    with SQLiteStore(tmp_path / "g.db") as store:
+        ingest([_write(tmp_path, list(rows.values())[:4])], store, Settings(progress="never"))
+        old, new, a, b = sorted(a.id for a in store.iter_articles())
+        # the new article's two nearest are a and b; the stored one is only its third
+        graph = _Graph(store, {old: [new], new: [a, b, old], a: [b], b: [a]})
+        stage = DerivationStage(neighbours=2)
+        index = (graph, graph.keys)
+        (article,) = store.articles([new])
+        assert (old, new) in stage.candidates(store, [article], index, new={new})
+        # only that side's search finds it, and only stored articles are searched again: an
+        # article of the same update searches for itself when its chunk is checked
+        assert stage.reverse_neighbours(store, index, [article], {new}) == {(old, new)}
+        assert stage.reverse_neighbours(store, index, [article], {new, old}) == set()
+        graph.nearest[old] = [a, b, new]
+        assert stage.reverse_neighbours(store, index, [article], {new}) == set()
 
 
 def test_a_credit_alone_links_nothing_across_weeks(tmp_path):

@@ -30,12 +30,20 @@ ANN_NEIGHBOURS = 16       # headline neighbours per article: a story's dozen rep
 ANN_MIN_SIMILARITY = 0.5
 ANN_DAYS = 14             # rewrites and translations follow their source within days; far apart
                           # in time, only copies (found by LSH and samples) are looked for
+REVERSE_NEIGHBOURS = 64   # a new article's neighbours that may have it among their own 16
 RELAY_NEIGHBOURS = 10     # related articles searched for the source of a relay (see relay_candidates)
 MAX_BUCKET = 50           # an LSH bucket or sample shared by more articles is boilerplate
 CONTAINED_SHARE = 0.3   # of the smaller text's sampled shingles found in the other
 CONTAINED_MIN = 3
 CHUNK = 2000              # articles per step of a backfill: memory stays flat
 PROFILE_CACHE = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """What a neighbour search reads of an article: its id and publication date."""
+    id: str
+    published: str | None
 
 
 @dataclass(slots=True)
@@ -140,8 +148,15 @@ class DerivationStage:
             return self.joiner.vector_search(store, HEADLINE_MODEL), keys
         return index, keys
 
-    def candidates(self, store, articles: Sequence[Article], index=None) -> set[tuple[str, str]]:
-        """Unordered candidate pairs (smaller id first) touching `articles`."""
+    def candidates(self, store, articles: Sequence[Article], index=None,
+                   new: set[str] | frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+        """Unordered candidate pairs (smaller id first) touching `articles`.
+
+        `new`: every article of this update. A stored article outside it searched for its
+        nearest headlines when it was checked; a new article may now be among them though it
+        is not among the new one's own (nearness is not mutual). One run over a whole archive
+        searches from both sides, so those pairs are looked for here too, and an archive built
+        in many small ingests gets the links one run would find."""
         ids = [a.id for a in articles]
         if self.joiner is not None:
             pairs = self.joiner.lsh_candidates(store, ids, self.max_bucket)
@@ -157,8 +172,55 @@ class DerivationStage:
             near = near_in_time(store, ann, keys, articles, 2 * self.neighbours, self.min_similarity, ANN_DAYS)
             for aid, others in near.items():
                 pairs.update((aid, o) for o in others[:self.neighbours])
+            if new:
+                pairs |= self.reverse_neighbours(store, index, articles, new)
         pairs |= self.relay_candidates(store, articles, index)
+        if new:
+            pairs |= self.reverse_relays(store, articles, index, new)
         return {(min(a, b), max(a, b)) for a, b in pairs}
+
+    def reverse_relays(self, store, articles: Sequence[Article], index, new) -> set[tuple[str, str]]:
+        """Pairs (stored relay, new article) where a stored article that names an outlet would
+        now find a new one among the reports it searches (relay_candidates): its related
+        articles and nearest headlines. Those relays are looked for among the new articles'
+        own related articles and nearest headlines."""
+        near: dict[str, list[str]] = {}
+        if index is not None:
+            ann, keys = index
+            near = near_in_time(store, ann, keys, articles, 2 * RELAY_NEIGHBOURS, -1.0, ANN_DAYS)
+        related = {a.id: store.related_article_ids(a, limit=20) for a in articles}
+        # a relay searches its related articles within CREDITED_GAP_DAYS and its headlines within
+        # ANN_DAYS: one farther from every new article cannot reach one
+        dates = store.published_dates({o for ids in related.values() for o in ids})
+        reach = max(CREDITED_GAP_DAYS, ANN_DAYS)
+        around = {o for a in articles for o in related[a.id] if days_apart(a.published, dates.get(o)) <= reach}
+        around |= {o for others in near.values() for o in others}
+        if self._outlets is None:
+            self._outlets = outlet_keys(o.name for o in store.outlets())
+        loaded = self._loaded
+        relays = [a for a in _load(store, sorted(around - new), loaded) if names_an_outlet(a, self._outlets)]
+        if not relays:
+            return set()
+        mine = {a.id for a in articles}
+        found = {(a, b) for a, b in self.relay_candidates(store, relays, index) if a in mine or b in mine}
+        self._loaded = {**loaded, **self._loaded}   # both calls' reads serve the checks next
+        return found
+
+    def reverse_neighbours(self, store, index, articles: Sequence[Article], new) -> set[tuple[str, str]]:
+        """Pairs (stored article, new article) where the new one is among the stored one's
+        nearest headlines, as its own search would find them now. Who could have a new article
+        among its nearest is looked for among the new article's own wider neighbourhood
+        (REVERSE_NEIGHBOURS), and each of those searches again."""
+        ann, keys = index
+        wide = near_in_time(store, ann, keys, articles, REVERSE_NEIGHBOURS, self.min_similarity, ANN_DAYS)
+        old = sorted({o for others in wide.values() for o in others if o not in new})
+        if not old:
+            return set()
+        dates = store.published_dates(old)
+        stored = [_Dated(o, dates.get(o)) for o in old]
+        theirs = near_in_time(store, ann, keys, stored, 2 * self.neighbours, self.min_similarity, ANN_DAYS)
+        mine = {a.id for a in articles}
+        return {(o, x) for o, others in theirs.items() for x in others[:self.neighbours] if x in mine}
 
     def relay_candidates(self, store, articles: Sequence[Article], index=None) -> set[tuple[str, str]]:
         """Pairs that trace to one outlet's report (link/credit.py) among the articles sharing
@@ -265,7 +327,7 @@ class DerivationStage:
         asked, embedded = (self.units.asked, self.units.embedded) if self.units is not None else (0, 0)
         for start in range(0, len(new_ids), CHUNK):
             chunk = _load(store, new_ids[start:start + CHUNK], kept)
-            pairs = self.candidates(store, chunk, index) - done
+            pairs = self.candidates(store, chunk, index, new) - done
             done.update(p for p in pairs if p[0] in new and p[1] in new)
             report.candidates += len(pairs)
             articles = {a.id: a for a in chunk}
