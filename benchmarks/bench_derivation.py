@@ -39,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _memory import StagePeaks  # noqa: E402
-from bench_stories import CORPUS, make_corpus  # noqa: E402
+from bench_stories import CORPUS, child_or_absent, make_corpus  # noqa: E402
 
 
 FREQUENCY_BAND = 64   # words are swapped only with words of about the same frequency
@@ -178,12 +178,9 @@ def main() -> int:
     ap.add_argument("--dir", help="keep the corpus and databases here; run again to resume")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.child:
-        print(json.dumps(child(*args.child)))
-        return 0
-    if not CORPUS.exists():
-        print(f"skipped: {CORPUS} is absent")
-        return 0
+    done = child_or_absent(args, child)
+    if done is not None:
+        return done
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
         tmp = Path(args.dir) if args.dir else Path(scratch)

@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_derivation import fresh_records  # noqa: E402
-from bench_stories import CORPUS  # noqa: E402
+from bench_stories import child_or_absent  # noqa: E402
 
 
 def child(db: str, batch: str) -> dict:
@@ -59,12 +59,9 @@ def main() -> int:
     ap.add_argument("--first", type=int, default=0, help="index of the first batch")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.child:
-        print(json.dumps(child(*args.child)))
-        return 0
-    if not CORPUS.exists():
-        print(f"skipped: {CORPUS} is absent")
-        return 0
+    done = child_or_absent(args, child)
+    if done is not None:
+        return done
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
         for b in range(args.first, args.first + args.batches):

@@ -69,17 +69,26 @@ def child(path: str, db: str) -> dict:
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", default="10000,20000,50000,100000")
-    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = ap.parse_args()
+def child_or_absent(args, child) -> int | None:
+    """A benchmark's child run (`--child A B`: its result printed as JSON for the parent), or
+    the skip when SaudiNewsNet is absent: the exit code; None: the parent's work goes on."""
     if args.child:
         print(json.dumps(child(*args.child)))
         return 0
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent")
         return 0
+    return None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,20000,50000,100000")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    done = child_or_absent(args, child)
+    if done is not None:
+        return done
     sizes = [int(x) for x in args.sizes.split(",")]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
