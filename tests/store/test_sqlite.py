@@ -134,3 +134,19 @@ def test_articles_without_a_vector_of_a_model(store):
     store.save_vectors({"a0001": np.ones(4, dtype=np.float32), "a0003": np.ones(4, dtype=np.float32)}, "m")
     assert store.articles_without_vector("m") == []
     assert store.articles_without_vector("other") == ["a0001", "a0002", "a0003"]
+
+
+def test_vector_keys_are_read_once_until_vectors_or_articles_are_added(tmp_path):
+    import numpy as np
+    path = tmp_path / "v.db"
+    with SQLiteStore(path) as s, SQLiteStore(path) as other:
+        s.write_batch([_article(1), _article(2)])
+        s.save_vectors({"a0001": np.ones(4, dtype=np.float32)}, "m")
+        keys = s.vector_keys("m")
+        assert sorted(keys.values()) == ["a0001"] and s.vector_keys("m") is keys   # remembered
+        assert s.vector_keys("other") == {}                                        # per model
+        s.save_vectors({"a0002": np.ones(4, dtype=np.float32)}, "m")               # added here
+        assert sorted(s.vector_keys("m").values()) == ["a0001", "a0002"]
+        other.write_batch([_article(3)])                                           # and elsewhere
+        other.save_vectors({"a0003": np.ones(4, dtype=np.float32)}, "m")
+        assert sorted(s.vector_keys("m").values()) == ["a0001", "a0002", "a0003"]

@@ -201,6 +201,7 @@ class SQLiteStore(BrowseQueries):
         now = _now()
         self._related_version = None   # new articles change every related-articles answer
         self._frequencies = None       # and the words' document frequencies
+        self._vector_keys = None
         with self._transaction() as cur:
             new = self._insert_articles(cur, articles, now)
             added = [a for _, a in new]
@@ -400,6 +401,7 @@ class SQLiteStore(BrowseQueries):
     def save_vectors(self, vectors: dict[str, "np.ndarray"], model: str) -> None:
         import numpy as np
 
+        self._vector_keys = None
         with self._transaction() as cur:
             cur.executemany(
                 "INSERT OR REPLACE INTO article_vectors (article_id, model, vector) VALUES (?,?,?)",
@@ -670,10 +672,18 @@ class SQLiteStore(BrowseQueries):
             yield seq, bytes(blob)
 
     def vector_keys(self, model: str) -> dict[int, str]:
-        """Sequence number -> article id, for every article with a vector of this model."""
-        return dict(self.db.execute(
-            "SELECT a.seq, a.id FROM article_vectors v JOIN articles a ON a.id = v.article_id"
-            " WHERE v.model = ?", (model,)).fetchall())
+        """Sequence number -> article id, for every article with a vector of this model.
+
+        Remembered until vectors or articles are added (here or by another connection): the
+        derivation and story stages of one ingest both ask, a second each at 300,000
+        articles. The dict is shared, so callers must not change it."""
+        version = (model, self.data_version())
+        memo = getattr(self, "_vector_keys", None)
+        if memo is None or memo[0] != version:
+            memo = self._vector_keys = (version, dict(self.db.execute(
+                "SELECT a.seq, a.id FROM article_vectors v JOIN articles a ON a.id = v.article_id"
+                " WHERE v.model = ?", (model,)).fetchall()))
+        return memo[1]
 
     def delete_derivations(self, article_ids: Iterable[str]) -> None:
         """Forget every derivation touching `article_ids` (before they are checked again)."""
