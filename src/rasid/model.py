@@ -176,6 +176,8 @@ class Entity:
     name_latin: str
     variants: tuple[str, ...] = ()             # every surface form seen, most frequent first
     roles: tuple[Role, ...] = ()
+    # Where it appears, as a store read it from the entity's mentions; empty in a resolver's
+    # result, whose mention links (`Resolution.entity_of`) say it instead.
     article_ids: tuple[str, ...] = ()
     story_ids: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()              # reviewed aliases that joined this entity

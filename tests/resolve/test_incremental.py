@@ -249,3 +249,28 @@ def test_a_kept_title_follows_its_holder_when_his_names_are_read_again(any_store
     assert got["a2", 0] == got["a1", 0] is not None
     stage.update(any_store, whole=True)
     assert links() == got
+
+
+def test_an_entity_s_record_does_not_grow_with_the_articles_that_name_it(any_store, stage):
+    """A place every article names is in every article: its record keeps only its names and
+    roles, and the store reads where it appears from its mentions, so an ingest that names
+    it again does not rewrite a list of the whole archive."""
+    def record(name):
+        (eid,) = {m.entity_id for a in any_store.articles([f"p{i}" for i in range(40)])
+                  for m in a.mentions if m.text == name}
+        row = any_store.db.execute("SELECT data FROM entities WHERE id = ?", (eid,)).fetchone()
+        return eid, row[0]
+
+    any_store.write_batch([_article(f"p{i}", f"s{i}", "2025-01-01", ("بغداد", "LOC")) for i in range(3)])
+    stage.update(any_store)
+    eid, small = record("بغداد")
+    for i in range(3, 40):                                    # ingests of one article each
+        any_store.write_batch([_article(f"p{i}", f"s{i}", "2025-01-02", ("بغداد", "LOC"))])
+        assert not stage.update(any_store).whole or i < 6
+    assert record("بغداد") == (eid, small)
+    baghdad = any_store.entity(eid)
+    assert baghdad.article_ids == tuple(f"p{i}" for i in sorted(range(40), key=str))
+    assert baghdad.story_ids == tuple(sorted(f"s{i}" for i in range(40)))
+    (listed,) = [e for e in any_store.entities("LOC") if e.id == eid]
+    assert listed == baghdad
+    assert any_store.entities(limit=1) == [baghdad]          # the most mentioned

@@ -71,12 +71,12 @@ def test_replace_entities_updates_changed_records_links_and_keys(store):
     store.write_batch([_article("a1", TEXT, [Mention(Span(18, 27), "فؤاد حسين", "PER"),
                                              Mention(Span(31, 36), "بغداد", "LOC")]),
                        _article("a2", "بغداد", [Mention(Span(0, 5), "بغداد", "LOC")])])
-    per = Entity("e1", "PER", "فؤاد حسين", "", ("فؤاد حسين",), (), ("a1",))
-    loc = Entity("e2", "LOC", "بغداد", "", ("بغداد",), (), ("a1",))
+    per = Entity("e1", "PER", "فؤاد حسين", "", ("فؤاد حسين",), (), ("a1",), ("sa1",))
+    loc = Entity("e2", "LOC", "بغداد", "", ("بغداد",), (), ("a1",), ("sa1",))
     store.replace_entities([per, loc], {("a1", 0): "e1", ("a1", 1): "e2"}, {("a1", 0): "k1"})
-    # a second resolution: e2's record grows (same id), a2's mention joins it, a1's first
-    # mention keeps its entity under a new key, and e3 is new
-    loc2 = Entity("e2", "LOC", "بغداد", "Baghdad", ("بغداد",), (), ("a1", "a2"))
+    # a second resolution: e2's record changes (same id), a2's mention joins it, a1's first
+    # mention keeps its entity under a new key, and e3 is new (and named nowhere)
+    loc2 = Entity("e2", "LOC", "بغداد", "Baghdad", ("بغداد",), (), ("a1", "a2"), ("sa1", "sa2"))
     e3 = Entity("e3", "ORG", "x", "", ("x",), (), ())
     store.replace_entities([per, loc2, e3], {("a1", 0): "e1", ("a1", 1): "e2", ("a2", 0): "e2"},
                            {("a1", 0): "k2", ("a2", 0): "بغداد"})

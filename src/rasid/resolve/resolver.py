@@ -205,7 +205,6 @@ class EntityResolver:
 
     def update(self, mentions: Iterable[MentionRef], kept: Iterable[KeptForm],
                was: dict[tuple[str, int], str] | None = None,
-               kept_members: Callable[[set[str]], dict[str, tuple[set[str], set[str]]]] | None = None,
                together: Callable[[set[str], set[str]], bool] | None = None,
                existing: Callable[[set[str]], set[str]] | None = None) -> Resolution:
         """An incremental run. `mentions` are every mention of the articles read again (the
@@ -214,15 +213,13 @@ class EntityResolver:
         the entity each of `mentions` had before, if any. Only entities that gain or lose
         mentions, or merge, are returned (`replaced` lists the earlier ones they rewrite).
 
-        Lookups the record and the checks need, answered by the store: `kept_members` (for each
-        of these entities, the articles and stories of its kept mentions), `together` (whether two sets
-        of entities are named in one kept article: two names side by side are two people) and
+        Lookups the checks need, answered by the store: `together` (whether two sets of
+        entities are named in one kept article: two names side by side are two people) and
         `existing` (which of these ids an entity holds, so none is given twice)."""
-        return self._resolve(mentions, list(kept), dict(was or {}), kept_members, together, existing,
-                             incremental=True)
+        return self._resolve(mentions, list(kept), dict(was or {}), together, existing, incremental=True)
 
-    def _resolve(self, mentions, kept=(), was=None, kept_members=None, together=None,
-                 existing=None, incremental: bool = False) -> Resolution:
+    def _resolve(self, mentions, kept=(), was=None, together=None, existing=None,
+                 incremental: bool = False) -> Resolution:
         nodes, node_of = self._nodes(mentions, kept)
         sets = _Sets()
         self._keep(nodes, sets)
@@ -240,7 +237,7 @@ class EntityResolver:
         named = [n for n in nodes if not n.title_only or n.id in named_titles]
         if not incremental:
             return self._records(named, sets, romanize)
-        return self._changed_records(named, sets, romanize, set((was or {}).values()), kept_members, existing)
+        return self._changed_records(named, sets, romanize, set((was or {}).values()), existing)
 
     def lookup_keys(self, mentions: Iterable[MentionRef]) -> set[str]:
         """The index keys under which the store finds the entities these mentions may join:
@@ -568,11 +565,11 @@ class EntityResolver:
                 entity = _suffixed(entity, members)
             used.add(entity.id)
             self._emit(out, entity, members, romanize)
-        out.entities.sort(key=lambda e: (-len(e.article_ids), e.id))
+        mentions = Counter(out.entity_of.values())
+        out.entities.sort(key=lambda e: (-mentions[e.id], e.id))   # the most mentioned first
         return out
 
-    def _changed_records(self, nodes, sets: _Sets, romanize: bool, lost: set[str],
-                         kept_members, existing) -> Resolution:
+    def _changed_records(self, nodes, sets: _Sets, romanize: bool, lost: set[str], existing) -> Resolution:
         """An incremental run's records: only entities that gained or lost mentions, or that
         merge earlier ones, are built again; an earlier entity this run only read as a
         candidate keeps its record."""
@@ -589,12 +586,7 @@ class EntityResolver:
                     continue
                 changed.append((members, earlier))
         out.replaced |= lost        # an earlier entity of only re-read mentions may be gone
-        where = kept_members(out.replaced) if kept_members else {}
-        built = []
-        for ms, ea in changed:
-            articles = {a for e in ea for a in where.get(e, ((), ()))[0]}
-            stories = {s for e in ea for s in where.get(e, ((), ()))[1]}
-            built.append((_entity(ms, articles, stories), ms, ea))
+        built = [(_entity(ms), ms, ea) for ms, ea in changed]
         held = existing({e.id for e, _, _ in built}) - out.replaced if existing else set()
         used: set[str] = set()
         for entity, members, earlier in built:
@@ -812,13 +804,14 @@ def _garbled(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
                               for x, y in zip(a, b))
 
 
-def _entity(members: list[_Node], kept_articles: Iterable[str] = (), kept_stories: Iterable[str] = ()) -> Entity:
-    """The record of one entity. Kept forms (an incremental run) count by their sums; the
-    articles and stories of their mentions are given."""
+def _entity(members: list[_Node]) -> Entity:
+    """The record of one entity. Kept forms (an incremental run) count by their sums. Where
+    it appears is not part of it: the mentions it is linked to say so (`entity_of`), and the
+    store reads its articles and stories from them."""
     types = Counter()
     texts = Counter()
     alias = next((n.alias for n in members if n.alias is not None), None)
-    article_ids, story_ids, roles = set(kept_articles), set(kept_stories), {}
+    roles = {}
 
     def add_role(title: str, date: str | None, article_id: str) -> None:
         key = (" ".join(name_tokens(title, clitics=False)), date)
@@ -831,9 +824,6 @@ def _entity(members: list[_Node], kept_articles: Iterable[str] = (), kept_storie
         if not n.title_only:  # «الرئيس السوري» names him on a date; it is not his name
             texts.update(n.texts)
         for m in n.mentions:
-            article_ids.add(m.article_id)
-            if m.story_id:
-                story_ids.add(m.story_id)
             if m.role:
                 add_role(m.role, m.published, m.article_id)
         for f in n.kept_forms:
@@ -858,7 +848,6 @@ def _entity(members: list[_Node], kept_articles: Iterable[str] = (), kept_storie
         id="e" + digest(kind, canonical), type=kind, name_ar=name_ar, name_latin=name_latin,
         variants=tuple(t for t, _ in sorted(texts.items(), key=lambda x: (-x[1], x[0]))),
         roles=tuple(sorted(roles.values(), key=lambda r: (r.date or "", r.title))),
-        article_ids=tuple(sorted(article_ids)), story_ids=tuple(sorted(story_ids)),
         aliases=(alias.id,) if alias else (),
     )
 

@@ -79,8 +79,7 @@ class EntityStage:
         context = sorted(store.story_members(changed))   # names are read within their story
         refs = list(store.mention_refs(articles=context))
         with store.entity_update(context, self.resolver.lookup_keys(refs)) as update:
-            result = self.resolver.update(refs, update.kept, update.was, update.kept_members,
-                                          update.together, update.existing)
+            result = self.resolver.update(refs, update.kept, update.was, update.together, update.existing)
             update.write(result)
         return EntityReport(mentions=len(refs), entities=len(result.entities),
                             kept=sum(f.count for f in update.kept), articles=len(changed), whole=False)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Iterable
 
 from rasid.model import (Article, DateRef, Derivation, Entity, Figure, Mention, OffsetMap, Quote,
                          Rejection, Removal, Role, Span, Story, TimelineEntry)
@@ -81,17 +82,21 @@ def figure_from_row(row, text: str) -> Figure:
 
 
 def entity_row(e: Entity, mentions: int) -> tuple:
-    data = {"variants": list(e.variants), "article_ids": list(e.article_ids),
-            "story_ids": list(e.story_ids), "aliases": list(e.aliases),
+    # No article or story ids: the mentions table says where an entity appears, and a
+    # record holding them grew with the archive (a place every article names held every
+    # article's id) and was rewritten whole by every ingest that named it.
+    data = {"variants": list(e.variants), "aliases": list(e.aliases),
             "roles": [[r.title, r.date, r.article_id] for r in e.roles]}
     return (e.id, e.type, e.name_ar, e.name_latin, mentions, json.dumps(data, ensure_ascii=False))
 
 
-def entity_from_row(row) -> Entity:
+def entity_from_row(row, article_ids: Iterable[str] = (), story_ids: Iterable[str] = ()) -> Entity:
+    """An entity record, with where it appears as the store read it from the mentions (a
+    record written by an earlier version still holds lists of its own: they are ignored)."""
     data = json.loads(row["data"])
     return Entity(id=row["id"], type=row["type"], name_ar=row["name_ar"], name_latin=row["name_latin"],
-                  variants=tuple(data["variants"]), article_ids=tuple(data["article_ids"]),
-                  story_ids=tuple(data["story_ids"]), aliases=tuple(data.get("aliases", ())),
+                  variants=tuple(data["variants"]), article_ids=tuple(sorted(article_ids)),
+                  story_ids=tuple(sorted(story_ids)), aliases=tuple(data.get("aliases", ())),
                   roles=tuple(Role(t, d, a) for t, d, a in data["roles"]))
 
 

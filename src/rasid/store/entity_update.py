@@ -18,7 +18,7 @@ from rasid.store.codec import entity_row
 from rasid.store.sqlite import rows_in
 from rasid.text.tokens import match_text
 
-# The three read every kept mention of the entities an ingest may touch, thousands for a
+# The two read every kept mention of the entities an ingest may touch, thousands for a
 # place every article names: from two covering indexes (migration 11), never the rows, since
 # SQLite reads an article's date or story only after walking its body's overflow pages.
 _FORMS = ("SELECT m.entity_id, m.text, m.type, CASE WHEN m.role = m.text THEN 1 ELSE 0 END, count(*),"
@@ -29,8 +29,6 @@ _ROLES = ("SELECT m.entity_id, m.text, m.type, CASE WHEN m.role = m.text THEN 1 
           " a.published, min(m.article_id)"
           " FROM mentions m JOIN articles a INDEXED BY articles_facts ON a.id = m.article_id"
           " WHERE m.entity_id IN ({ids}) AND m.role IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6")
-_MEMBERS = ("SELECT DISTINCT m.entity_id, m.article_id, a.story_id FROM mentions m"
-            " JOIN articles a INDEXED BY articles_facts ON a.id = m.article_id WHERE m.entity_id IN ({ids})")
 _MOVING = "~"   # marks a kept mention's entity id while it is being renamed
 
 
@@ -66,15 +64,6 @@ class EntityUpdate:
             forms.append(KeptForm(r[0], r[1], r[2], bool(r[3]), int(r[4]), r[5], (article, int(index) - 100000000),
                                   tuple(sorted(roles.get(key, ()), key=lambda x: (x[1] or "", x[0], x[2])))))
         return sorted(forms, key=lambda f: (f.first, f.text, f.type, f.title))
-
-    def kept_members(self, entity_ids: Iterable[str]) -> dict[str, tuple[set[str], set[str]]]:
-        out: dict[str, tuple[set[str], set[str]]] = {}
-        for eid, article, story in self._rows(_MEMBERS, sorted(set(entity_ids))):
-            articles, stories = out.setdefault(eid, (set(), set()))
-            articles.add(article)
-            if story:
-                stories.add(story)
-        return out
 
     def together(self, a: set[str], b: set[str]) -> bool:
         """Whether an entity of `a` and one of `b` are named in one kept article."""

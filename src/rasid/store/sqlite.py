@@ -72,6 +72,12 @@ def _unresolved(stages: dict) -> dict:
 CHUNK = 500   # ids bound per statement: under SQLite's limit on parameters
 
 
+# Where entities appear: their mentions' articles and those articles' stories, from the
+# covering indexes on mentions (entity_id, ...) and articles (id, ..., story_id).
+ENTITY_MEMBERS = ("SELECT DISTINCT m.entity_id, m.article_id, a.story_id FROM mentions m"
+                  " JOIN articles a INDEXED BY articles_facts ON a.id = m.article_id")
+
+
 def rows_in(execute, sql: str, ids: Iterable[str], before: Sequence = ()) -> list:
     """Rows of `sql` (whose `{ids}` becomes a placeholder list) over `ids`, run through
     `execute` (a connection's or a transaction's cursor's) in chunks of `CHUNK` ids."""
@@ -528,7 +534,9 @@ class SQLiteStore(BrowseQueries):
     def entities(self, type: str | None = None, limit: int | None = None) -> list[Entity]:
         sql = "SELECT * FROM entities" + (" WHERE type = ?" if type else "") + \
               " ORDER BY mentions DESC, id" + (f" LIMIT {int(limit)}" if limit else "")
-        return [entity_from_row(r) for r in self.db.execute(sql, (type,) if type else ())]
+        rows = self.db.execute(sql, (type,) if type else ()).fetchall()
+        where = self._entity_members(None if limit is None and type is None else [r["id"] for r in rows])
+        return [entity_from_row(r, *where.get(r["id"], ((), ()))) for r in rows]
 
     def entity(self, key: str) -> Entity | None:
         """An entity by id or unique id prefix."""
@@ -536,7 +544,22 @@ class SQLiteStore(BrowseQueries):
                                (key, key.replace("%", "").replace("_", "") + "%")).fetchall()
         exact = [r for r in rows if r["id"] == key]
         rows = exact or rows
-        return entity_from_row(rows[0]) if len(rows) == 1 else None
+        if len(rows) != 1:
+            return None
+        return entity_from_row(rows[0], *self._entity_members([rows[0]["id"]]).get(rows[0]["id"], ((), ())))
+
+    def _entity_members(self, entity_ids: list[str] | None) -> dict[str, tuple[set[str], set[str]]]:
+        """entity id -> (its articles, their stories), read from its mentions (None: every
+        linked entity, in one pass) through the covering indexes, never the article rows."""
+        rows = (self.db.execute(ENTITY_MEMBERS + " WHERE m.entity_id IS NOT NULL") if entity_ids is None
+                else self._rows_in(ENTITY_MEMBERS + " WHERE m.entity_id IN ({ids})", entity_ids))
+        out: dict[str, tuple[set[str], set[str]]] = {}
+        for eid, article, story in rows:
+            articles, stories = out.setdefault(eid, (set(), set()))
+            articles.add(article)
+            if story:
+                stories.add(story)
+        return out
 
     def entity_mentions(self, entity_id: str) -> list[tuple[str, object]]:
         """(article_id, Mention) for every mention of one entity."""
