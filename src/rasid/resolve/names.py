@@ -71,6 +71,7 @@ _SOUND = str.maketrans({"ج": "ك", "غ": "ك", "ق": "ك", "خ": "ك", "ط": "�
 _PARENTHESES = re.compile(r"\([^)]*\)")   # «محمد عبدالوهاب (موسيقي)»: a disambiguator
 FOREIGN_KNOWN_SOUND = 4
 MIN_SOUND = 5   # letters of sound a whole foreign name needs before it can match on sound alone
+MIN_LOOSE = 3   # letters a loose skeleton needs before two different words can match on it
 
 
 HONORIFICS = frozenset()  # filled below, once fold_arabic exists
@@ -196,9 +197,14 @@ def token_match(a: str, b: str) -> str | None:
     if sa == sb and len(sa) >= 3:
         return "skeleton"
     la, lb = loose_skeleton(a), loose_skeleton(b)
-    if la == lb and len(la) >= 3 and not (is_known(a) or is_known(b)):
+    if la == lb and len(la) >= MIN_LOOSE and not (is_known(a) or is_known(b)):
         return "loose"
     return None
+
+
+def foreign_letters(text: str) -> bool:
+    """Written with letters Arabic does not use (Persian, Urdu, Kurdish, Pashto)."""
+    return bool(_NON_ARABIC_LETTERS.search(text))
 
 
 def _bare(token: str) -> str:
