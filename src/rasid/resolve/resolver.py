@@ -711,12 +711,13 @@ def _stored_key(key: tuple, n: _Node, own: bool) -> list[tuple]:
     run could join to its names, not every entity of their blocks.
 
     A short sound key (a surname of one or two consonants once its vowels and weak letters
-    go: علي, سالم, حسين) gathers thousands of entities as an archive grows, 93% of what a
-    small ingest fetched at 100,000 articles. Two different words whose loose skeletons
-    are that short never match as Arabic words (`token_match` needs MIN_LOOSE letters), so
-    such a block only ever joins the same word with and without its article (the bare
-    spelling) or a name written with non-Arabic letters (کارل پل / كارل بول) to any other:
-    a name is stored under those two and asks only what it could join. The whole run's
+    go: علي, سالم, حسين) gathers thousands of entities as an archive grows: at 100,000
+    articles a small ingest fetched 37,376 entities, 93% of them by sound keys, 1,387 under
+    «ل» alone. Two different words whose loose skeletons are that short never match as
+    Arabic words (`token_match` needs MIN_LOOSE letters), so such a block only ever joins the
+    same word with and without its article (the bare spelling) or a name written with
+    non-Arabic letters (ماریو رسی / ماريو روسي) to any other: a name is stored under those
+    two and asks only what it could join (23,838 entities fetched then). The whole run's
     blocks are unchanged."""
     if key[0] != "sound" or len(key[2]) >= MIN_LOOSE:
         return [_script_side(key, n, own)]
