@@ -274,3 +274,5 @@ def test_an_entity_s_record_does_not_grow_with_the_articles_that_name_it(any_sto
     (listed,) = [e for e in any_store.entities("LOC") if e.id == eid]
     assert listed == baghdad
     assert any_store.entities(limit=1) == [baghdad]          # the most mentioned
+    (bare,) = [e for e in any_store.entities("LOC", members=False) if e.id == eid]
+    assert bare.article_ids == bare.story_ids == () and bare.variants == baghdad.variants

@@ -139,7 +139,7 @@ def _role_holders(args) -> int:
             raise UsageError(f"--on wants a day as YYYY-MM-DD, not {args.on!r}") from None
     store = _existing_store(args)
     try:
-        tenures = holders(store.entities("PER"), args.role)
+        tenures = holders(store.entities("PER", members=False), args.role)
     finally:
         store.close()
     if args.on:

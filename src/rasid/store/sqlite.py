@@ -531,11 +531,17 @@ class SQLiteStore(BrowseQueries):
             cur.executemany("DELETE FROM entity_keys WHERE key = ? AND entity_id = ?", list(indexed - index))
             cur.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)", list(index - indexed))
 
-    def entities(self, type: str | None = None, limit: int | None = None) -> list[Entity]:
+    def entities(self, type: str | None = None, limit: int | None = None,
+                 members: bool = True) -> list[Entity]:
+        """Entities, most mentioned first; `members=False` leaves out where they appear (their
+        article and story ids), which is all a caller reading names or roles would pay for."""
         sql = "SELECT * FROM entities" + (" WHERE type = ?" if type else "") + \
               " ORDER BY mentions DESC, id" + (f" LIMIT {int(limit)}" if limit else "")
         rows = self.db.execute(sql, (type,) if type else ()).fetchall()
-        where = self._entity_members(None if limit is None and type is None else [r["id"] for r in rows])
+        if not members:
+            return [entity_from_row(r) for r in rows]
+        # a whole listing reads every linked mention in one pass; a page asks for its own ids
+        where = self._entity_members(None if limit is None else [r["id"] for r in rows])
         return [entity_from_row(r, *where.get(r["id"], ((), ()))) for r in rows]
 
     def entity(self, key: str) -> Entity | None:
